@@ -39,7 +39,6 @@ public sealed class MatchModel
     private readonly TextFeaturizer _featurizer;
     private readonly IReadOnlyList<Occupation> _occupationList;
     private readonly OccupationIndex? _occupations;
-    private readonly RequirementMatcher _matcher;
 
     private MatchModel(ModelInfo info, TextFeaturizer featurizer, IReadOnlyList<Occupation> occupations)
     {
@@ -47,7 +46,6 @@ public sealed class MatchModel
         _featurizer = featurizer;
         _occupationList = occupations;
         _occupations = occupations.Count > 0 ? new OccupationIndex(occupations, featurizer, info.Options.OccupationTopK) : null;
-        _matcher = new RequirementMatcher(featurizer);
     }
 
     public ModelInfo Info { get; }
@@ -87,8 +85,14 @@ public sealed class MatchModel
         var document = _featurizer.Featurize(role.Title + "\n" + role.Text);
         var title = _featurizer.Featurize(role.Title);
         var requirements = role.Requirements.Select(r => _featurizer.Featurize(r.Text)).ToArray();
+        // The "topic" of a requirement: what its years are of, the fields its degree is in, else its own text.
         var yearsTopics = role.Requirements
-            .Select((r, i) => r.Attributes.YearsOf is { Length: > 0 } of ? _featurizer.Featurize(of) : requirements[i])
+            .Select((r, i) => r.Attributes switch
+            {
+                { Degree: not null, DegreeFields.Count: > 0 } a => _featurizer.Featurize(string.Join(' ', a.DegreeFields)),
+                { YearsOf.Length: > 0 } a => _featurizer.Featurize(a.YearsOf!),
+                _ => requirements[i],
+            })
             .ToArray();
         return new PreparedRole(role, document, title, Project(document), requirements, yearsTopics, Version);
     }
@@ -103,7 +107,8 @@ public sealed class MatchModel
         var positions = PositionsOf(profile);
         var positionLines = string.Join('\n', positions.Select(p => LineAround(profile.Text, p.Period.TextStart)));
         var prepared = positions.Select(p => p with { Vector = _featurizer.Featurize(profile.Text.Substring(p.TextStart, p.TextLength)) }).ToList();
-        return new PreparedResume(profile, units, unitVectors, document, _featurizer.Featurize(positionLines), Project(document), prepared, Version);
+        var field = profile.DegreeField is { } f ? _featurizer.Featurize(f) : null;
+        return new PreparedResume(profile, units, unitVectors, document, _featurizer.Featurize(positionLines), Project(document), prepared, field, Version);
     }
 
     /// <summary>Scores a prepared résumé against a prepared role, both from this model version.</summary>
@@ -117,7 +122,7 @@ public sealed class MatchModel
         }
 
         weights ??= ScoreWeights.Default;
-        var matches = _matcher.Match(role, resume);
+        var matches = RequirementMatcher.Match(role, resume);
         var profile = ProfileFitOf(role, resume);
         return RoleScoring.Combine(matches, profile, weights, Version);
     }

@@ -27,6 +27,7 @@ public sealed class PreparedRole
     internal SparseVector Title { get; }
     internal SparseVector Occupations { get; }
     internal SparseVector[] RequirementVectors { get; }
+    /// <summary>Per requirement: the vector of what its years are of or its degree fields, else of its text.</summary>
     internal SparseVector[] YearsTopicVectors { get; }
 }
 
@@ -38,7 +39,7 @@ public sealed class PreparedResume
 {
     private readonly Dictionary<int, (int Unit, float Weight)[]> _postings;
 
-    internal PreparedResume(ResumeProfile profile, IReadOnlyList<EvidenceUnit> units, SparseVector[] unitVectors, SparseVector document, SparseVector positionTitles, SparseVector occupations, IReadOnlyList<PreparedPosition> positions, string modelVersion)
+    internal PreparedResume(ResumeProfile profile, IReadOnlyList<EvidenceUnit> units, SparseVector[] unitVectors, SparseVector document, SparseVector positionTitles, SparseVector occupations, IReadOnlyList<PreparedPosition> positions, SparseVector? degreeField, string modelVersion)
     {
         Profile = profile;
         Units = units;
@@ -46,6 +47,7 @@ public sealed class PreparedResume
         PositionTitles = positionTitles;
         Occupations = occupations;
         Positions = positions;
+        DegreeField = degreeField;
         ModelVersion = modelVersion;
         SkillSet = new HashSet<string>(profile.Skills.Select(s => s.Canonical), StringComparer.OrdinalIgnoreCase);
 
@@ -71,6 +73,7 @@ public sealed class PreparedResume
     internal SparseVector Occupations { get; }
     internal IReadOnlyList<PreparedPosition> Positions { get; }
     internal HashSet<string> SkillSet { get; }
+    internal SparseVector? DegreeField { get; }
 
     /// <summary>The unit with the highest cosine to <paramref name="query"/>, or (-1, 0) when none shares a term.</summary>
     internal (int Unit, double Cosine) BestUnit(SparseVector query, Span<double> scratch)

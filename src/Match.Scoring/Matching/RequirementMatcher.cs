@@ -10,23 +10,26 @@ namespace Match.Scoring.Matching;
 /// degrees and languages; best-unit cosine and the skill vocabulary for everything else. Thresholds are calibrated on
 /// the recruiter-labelled verdicts (README, "Requirement verdicts"). Thread-safe.
 /// </summary>
-internal sealed class RequirementMatcher(TextFeaturizer featurizer)
+internal sealed class RequirementMatcher
 {
     /// <summary>Best-unit cosine at or above which the text evidence alone meets a requirement.</summary>
-    internal static double MetCosine = 0.45;
+    internal const double MetCosine = 0.45;
 
     /// <summary>Best-unit cosine at or above which the text evidence is partial.</summary>
-    internal static double PartialCosine = 0.20;
+    internal const double PartialCosine = 0.20;
 
     /// <summary>Cosine between a years requirement's topic and a position's text for the position to count.</summary>
-    internal static double RelevantPositionCosine = 0.10;
+    internal const double RelevantPositionCosine = 0.10;
+
+    /// <summary>Cosine between the fields a degree requirement names and the résumé's field for the field to fit.</summary>
+    internal const double FieldCosine = 0.10;
 
     /// <summary>Years of work accepted in place of a degree when the posting allows equivalent experience.</summary>
     internal const double EquivalentYears = 4;
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public IReadOnlyList<RequirementMatch> Match(PreparedRole role, PreparedResume resume)
+    public static IReadOnlyList<RequirementMatch> Match(PreparedRole role, PreparedResume resume)
     {
         var requirements = role.Input.Requirements;
         var matches = new RequirementMatch[requirements.Count];
@@ -39,14 +42,14 @@ internal sealed class RequirementMatcher(TextFeaturizer featurizer)
         return matches;
     }
 
-    private RequirementMatch MatchOne(int index, Requirement requirement, PreparedRole role, PreparedResume resume, double[] scratch)
+    private static RequirementMatch MatchOne(int index, Requirement requirement, PreparedRole role, PreparedResume resume, double[] scratch)
     {
         var (unit, cosine) = resume.BestUnit(role.RequirementVectors[index], scratch);
         var evidence = unit >= 0 ? ToSpan(resume.Units[unit]) : null;
         var text = new TextEvidence(cosine, evidence);
         var verdict = requirement.Category switch
         {
-            RequirementCategory.Education when requirement.Attributes.Degree is not null => Education(requirement, resume, text),
+            RequirementCategory.Education when requirement.Attributes.Degree is not null => Education(requirement, role.YearsTopicVectors[index], resume, text),
             RequirementCategory.Language when requirement.Attributes.Languages.Count > 0 => Language(requirement, resume, text),
             RequirementCategory.Certification => Certification(requirement, resume, text),
             _ when requirement.Attributes.MinYears is not null => Years(requirement, role.YearsTopicVectors[index], resume, text),
@@ -55,7 +58,7 @@ internal sealed class RequirementMatcher(TextFeaturizer featurizer)
         return new RequirementMatch(index, requirement.Level, requirement.Category, requirement.Text, verdict.Status, Math.Round(verdict.Score, 6), verdict.Evidence, verdict.Reason);
     }
 
-    private Verdict Textual(Requirement requirement, PreparedResume resume, TextEvidence text)
+    private static Verdict Textual(Requirement requirement, PreparedResume resume, TextEvidence text)
     {
         var named = requirement.Attributes.Skills;
         var found = named.Where(resume.SkillSet.Contains).ToList();
@@ -70,7 +73,7 @@ internal sealed class RequirementMatcher(TextFeaturizer featurizer)
         return new Verdict(RequirementStatus.Missing, 0.3 * strength, text.Span, $"No supporting evidence found (best similarity {Fmt(text.Cosine)}){skillNote}.");
     }
 
-    private Verdict Years(Requirement requirement, SparseVector topic, PreparedResume resume, TextEvidence text)
+    private static Verdict Years(Requirement requirement, SparseVector topic, PreparedResume resume, TextEvidence text)
     {
         var required = requirement.Attributes.MinYears!.Value;
         var of = requirement.Attributes.YearsOf;
@@ -95,14 +98,16 @@ internal sealed class RequirementMatcher(TextFeaturizer featurizer)
         return new Verdict(RequirementStatus.Missing, 0, text.Span, reason);
     }
 
-    private Verdict Education(Requirement requirement, PreparedResume resume, TextEvidence text)
+    private static Verdict Education(Requirement requirement, SparseVector fields, PreparedResume resume, TextEvidence text)
     {
         var attributes = requirement.Attributes;
         var required = attributes.Degree!.Value;
         var profile = resume.Profile;
         var have = profile.HighestDegree;
         var span = DegreeSpan(resume) ?? text.Span;
-        var fieldFits = FieldFits(attributes.DegreeFields, profile.DegreeField);
+        var fieldFits = attributes.DegreeFields.Count == 0 ? true
+            : resume.DegreeField is null ? (bool?)null
+            : fields.Dot(resume.DegreeField) >= FieldCosine;
         var haveText = have == DegreeLevel.None ? "no degree found" : $"{Describe(have)}{(profile.DegreeField is { } f ? $" in {f}" : "")} found";
         var asked = $"{Describe(required)}{(attributes.DegreeFields.Count > 0 ? $" in {string.Join(", ", attributes.DegreeFields)}" : "")} required";
 
@@ -136,7 +141,7 @@ internal sealed class RequirementMatcher(TextFeaturizer featurizer)
         return new Verdict(RequirementStatus.Missing, 0, null, reason);
     }
 
-    private Verdict Certification(Requirement requirement, PreparedResume resume, TextEvidence text)
+    private static Verdict Certification(Requirement requirement, PreparedResume resume, TextEvidence text)
     {
         var names = requirement.Attributes.Certifications;
         foreach (var name in names)
@@ -153,15 +158,6 @@ internal sealed class RequirementMatcher(TextFeaturizer featurizer)
         return textual.Status == RequirementStatus.Met
             ? textual
             : textual with { Reason = $"Certification {(names.Count > 0 ? string.Join(", ", names) : "")} not found; " + textual.Reason };
-    }
-
-    private bool? FieldFits(IReadOnlyList<string> wanted, string? field)
-    {
-        if (wanted.Count == 0) return true;
-        if (field is null) return null;
-        var a = featurizer.Featurize(string.Join(' ', wanted));
-        var b = featurizer.Featurize(field);
-        return a.Dot(b) >= 0.10;
     }
 
     private static bool IsGenericExperience(string? of)

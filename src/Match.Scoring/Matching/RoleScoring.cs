@@ -8,9 +8,9 @@ internal static class ProfileBlend
     // Cosines of TF-IDF vectors of whole documents rarely pass 0.4 even for a close pair; they are scaled to use [0, 1].
     internal const double TextFull = 0.40;
     internal const double TitleFull = 0.50;
-    internal static double TextWeight = 0.45;
-    internal static double TitleWeight = 0.15;
-    internal static double OccupationWeight = 0.40;
+    internal const double TextWeight = 0.35;
+    internal const double TitleWeight = 0.15;
+    internal const double OccupationWeight = 0.50;
 
     public static double Of(double text, double title, double occupation, bool hasOccupations)
     {
