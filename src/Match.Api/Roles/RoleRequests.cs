@@ -198,7 +198,9 @@ internal static class RoleBody
         }
 
         throw new BadHttpRequestException(
-            $"Content type '{request.ContentType}' is not supported; send application/json or text/plain.",
+            string.IsNullOrEmpty(request.ContentType)
+                ? "The request has no Content-Type; send application/json or text/plain."
+                : $"Content type '{request.ContentType}' is not supported; send application/json or text/plain.",
             StatusCodes.Status415UnsupportedMediaType);
     }
 }
