@@ -31,7 +31,7 @@ internal static partial class DegreeReader
 
     // After the degree: "Degree" or separators, then the field up to a year, a month, an institution or the line end.
     [GeneratedRegex(
-        @"\G(?:\s+Degree)?\s*(?::+|,|\s-\s|\s+in\s|\s+of\s)\s*(?:the\s+)?(?<field>[\p{L}&][\p{L}&/' -]*?)\s*(?=$|\n|\d|\(|\bfrom\b|\bat\b|\bwith\b|\bminor\b|,|;|\s-\s|\s[-–—]|ï|\b(?:University|College|Institute|School|Academy)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)",
+        @"\G(?:\s+Degree)?\s*(?::+|,|\s-\s|\s+in\s|\s+of\s)\s*(?:the\s+)?(?<field>[\p{L}&][\p{L}&/' -]*?)\s*(?=$|\n|\d|\(|\bfrom\b|\bat\b|\bwith\b|\bminor\b|,|;|\s-\s|\s[-–—]|ï|\b(?:University|College|Institute|School|Academy|City|State)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, 2000)]
     private static partial Regex FieldMatcher();
 
@@ -116,7 +116,22 @@ internal static partial class DegreeReader
             return null;
         }
 
-        var field = string.Join(' ', words.Take(6)).Trim(' ', '-', '/', '&', '\'');
+        // An all-capitals word after a mixed-case start is an institution's name ("Leadership Program ELIZABETHTOWN").
+        var kept = words.Take(6).ToList();
+        var cut = kept.FindIndex(1, w => w.Length >= 3 && w.All(char.IsUpper) && !kept[0].All(char.IsUpper));
+        if (cut > 0)
+        {
+            kept.RemoveRange(cut, kept.Count - cut);
+        }
+
+        // The corpus often repeats the field after itself ("Political Science Political Science").
+        if (kept.Count % 2 == 0 && kept.Count > 0
+            && kept.Take(kept.Count / 2).SequenceEqual(kept.Skip(kept.Count / 2), StringComparer.OrdinalIgnoreCase))
+        {
+            kept.RemoveRange(kept.Count / 2, kept.Count / 2);
+        }
+
+        var field = string.Join(' ', kept).Trim(' ', '-', '/', '&', '\'');
         if (field.Length < 2 || field.Equals("Degree", StringComparison.OrdinalIgnoreCase)
             || field.Equals("Progress", StringComparison.OrdinalIgnoreCase))
         {
