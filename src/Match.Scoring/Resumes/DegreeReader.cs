@@ -15,9 +15,9 @@ internal static partial class DegreeReader
     [GeneratedRegex(
         @"(?<![\p{L}\p{N}])(?:" +
         @"(?<doc>Ph\.\s?D\.?|PhD|Doctor(?:ate)?\s+of\s+(?<named>[A-Z][\p{L}]+(?:\s+(?:of\s+)?(?!(?:University|College|Institute|School)\b)[A-Z][\p{L}]+){0,3})|Doctorate|Juris\s+Doctor(?:ate)?|J\.D\.|M\.D\.|Ed\.D\.|EdD|Pharm\.?\s?D\.?|DNP|D\.N\.P\.|Psy\.?D\.?)" +
-        @"|(?<master>Masters?'?s?\s+of\s+(?<named>[A-Z][\p{L}]+(?:\s+(?:of\s+)?(?!(?:University|College|Institute|School)\b)[A-Z][\p{L}]+){0,3})|(?<!Scrum\s)Master'?s?\s+(?:Degree|in\b)|M\.B\.A\.?|MBA|M\.S\.?|M\.A\.|M\.Sc\.?|MSc|MSN|M\.Ed\.?|MEd|MPA|MPH|MSW|M\.P\.A\.|M\.P\.H\.|MFA|M\.F\.A\.|MHA|MSA|MAcc)" +
-        @"|(?<bachelor>Bachelors?'?s?\s+of\s+(?<named>[A-Z][\p{L}]+(?:\s+(?:of\s+)?(?!(?:University|College|Institute|School)\b)[A-Z][\p{L}]+){0,3})|Bachelor'?s?(?:\s+(?:Degree|in\b))?|Baccalaureate|B\.A\.?|B\.S\.?|B\.Sc\.?|BSc|B\.B\.A\.?|BBA|BSN|B\.S\.N\.|BFA|B\.F\.A\.|B\.Eng\.?|BEng|B\.Tech|BTech|B\.Com|BSBA|BSEE|BSME|BSCS)" +
-        @"|(?<associate>Associates?'?s?\s+(?:of\s+(?<named>[A-Z][\p{L}]+(?:\s+(?:of\s+)?(?!(?:University|College|Institute|School)\b)[A-Z][\p{L}]+){0,3})|Degree|in\b)|A\.A\.S\.?|A\.A\.|A\.S\.|AAS)" +
+        @"|(?<master>Masters?'?s?\s+of\s+(?<named>[A-Z][\p{L}]+(?:\s+(?:of\s+)?(?!(?:University|College|Institute|School)\b)[A-Z][\p{L}]+){0,3})|(?<!Scrum\s)Master'?s?\s+(?:[Dd]egree|in\b)|M\.B\.A\.?|MBA|M\.S\.?|M\.A\.|M\.Sc\.?|MSc|MSN|M\.Ed\.?|MEd|MPA|MPH|MSW|M\.P\.A\.|M\.P\.H\.|MFA|M\.F\.A\.|MHA|MSA|MAcc)" +
+        @"|(?<bachelor>Bachelors?'?s?\s+of\s+(?<named>[A-Z][\p{L}]+(?:\s+(?:of\s+)?(?!(?:University|College|Institute|School)\b)[A-Z][\p{L}]+){0,3})|Bachelor'?s?(?:\s+(?:[Dd]egree|in\b))?|Baccalaureate|B\.A\.?|B\.S\.?|B\.Sc\.?|BSc|B\.B\.A\.?|BBA|BSN|B\.S\.N\.|BFA|B\.F\.A\.|B\.Eng\.?|BEng|B\.Tech|BTech|B\.Com|BSBA|BSEE|BSME|BSCS)" +
+        @"|(?<associate>Associates?'?s?\s+(?:of\s+(?<named>[A-Z][\p{L}]+(?:\s+(?:of\s+)?(?!(?:University|College|Institute|School)\b)[A-Z][\p{L}]+){0,3})|[Dd]egree|in\b)|A\.A\.S\.?|A\.A\.|A\.S\.|AAS)" +
         @"|(?<school>High\s+School\s+Diploma|High\s+School\s+Graduate|GED|G\.E\.D\.?|High\s+School\s+Equivalency|Diploma\s*:\s*High\s+School)" +
         @")(?![\p{L}\p{N}])",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 2000)]
