@@ -5,6 +5,8 @@ namespace Match.Scoring.Postings;
 /// <summary>Turns a raw posting into a title, sections and atomic typed requirements. Thread-safe.</summary>
 public sealed class PostingParser(SkillVocabulary skills)
 {
+    private readonly RequirementAnalyzer _analyzer = new(skills);
+
     // Placeholder until the full parser lands: handles "Minimum qualifications:" / "Preferred qualifications:" blocks only.
     public ParsedPosting Parse(string text, string? title = null)
     {
@@ -18,8 +20,7 @@ public sealed class PostingParser(SkillVocabulary skills)
             if (line.StartsWith("Minimum qualifications", StringComparison.OrdinalIgnoreCase)) { level = RequirementLevel.Minimum; continue; }
             if (line.StartsWith("Preferred qualifications", StringComparison.OrdinalIgnoreCase)) { level = RequirementLevel.Preferred; continue; }
             if (line.Length == 0 || level is null) continue;
-            var found = skills.FindSkills(line).Select(s => s.Canonical).Distinct().ToArray();
-            requirements.Add(new Requirement(level.Value, RequirementCategory.Other, line, new RequirementAttributes { Skills = found }));
+            requirements.AddRange(_analyzer.Analyze(level.Value, line));
         }
 
         var firstLine = lines.FirstOrDefault(l => l.Trim().Length > 0)?.Trim() ?? "";

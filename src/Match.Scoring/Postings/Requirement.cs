@@ -54,6 +54,9 @@ public sealed record RequirementAttributes
 
     /// <summary>Human languages the requirement asks for ("English", "Portuguese").</summary>
     public IReadOnlyList<string> Languages { get; init; } = [];
+
+    /// <summary>Certifications or licences asked for ("CPA", "PMP", "AWS Solutions Architect"); the generic word when none is named.</summary>
+    public IReadOnlyList<string> Certifications { get; init; } = [];
 }
 
 /// <summary>One atomic qualification of a role.</summary>
