@@ -225,7 +225,7 @@ internal static partial class RequirementFacts
     [GeneratedRegex(@"^\s*(?:/|,|in\b|or\b|degree\b|\()", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex AbbreviationContext();
 
-    [GeneratedRegex(@"\b(?:(?<advanced>advanced|graduate|post-?graduate)\s+)?(?:university\s+|college\s+|academic\s+)?degree\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:(?<advanced>advanced|graduate|post-?graduate)\s+)?(?:university\s+|college\s+|academic\s+)?(?<!\b(?:high|great|certain|some|large|low|any|significant)\s)degree\b(?!\s+of\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex GenericDegree();
 
     // The fields follow the first "in" after a degree word and stop at "related", "equivalent", "with", "and N years".
@@ -244,13 +244,13 @@ internal static partial class RequirementFacts
     [GeneratedRegex(@"\bfluen|\bproficien|\bspeak|\bspoken|\bwrit|\bread\b|\bnative\b|\bbilingual\b|\blanguages?\b|\bverbal|\bcommunicat|\bbusiness[- ]level\b|\bconversational\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex LanguageContext();
 
-    [GeneratedRegex(@"\b(?:CPA|PMP|CFA|CISSP|CISA|CISM|CCNA|CCNP|CCIE|ACCA|CMA|PHR|SPHR|SHRM-CP|SHRM-SCP|CSM|CAPM|ITIL|CEH|OSCP|FRM|CFP|CIPP|RHCE)\b", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:CPA|PMP|CFA|CISSP|CISA|CISM|CCNA|CCNP|CCIE|ACCA|CMA|PHR|SPHR|SHRM-CP|SHRM-SCP|CSM|CAPM|ITIL|CEH|OSCP|FRM|CFP|CIPP|RHCE|CIMA|ACA|CIA|CFE|CAMS)\b", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex CertificationAcronym();
 
     [GeneratedRegex(@"(?<name>(?:[A-Z][\w+#./-]*\s+){1,5})(?:[Cc]ertification|[Cc]ertificate|[Ll]icen[cs]e)\b|\b[Cc]ertified\s+(?<name>(?:[A-Z][\w+#./-]*\s*){1,5})", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex NamedCertification();
 
-    [GeneratedRegex(@"\bcertifi(?:ed|cations?|cates?)\b|\blicen[cs](?:e|ed|ure)\b(?!\s+(?:agreements?|deals?|fees?|compliance|management|negotiation|terms))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\bcertifi(?:ed|cations?|cate)\b|\blicen[cs](?:e|ed|ure)\b(?!\s+(?:and|agreements?|deals?|fees?|compliance|management|negotiation|terms|distribution|rights|revenue|sales|models?))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex CertificationWord();
 
     /// <summary>True when the text asks for a certification or licence.</summary>

@@ -83,7 +83,7 @@ internal static partial class RequirementText
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c == ';' && !InsideParentheses(text, start, i))
+            if (c == ';' && !InsideParentheses(text, start, i) && !ContinuesYearsClause(text[start..i], text[(i + 1)..]))
             {
                 AddPart(parts, text[start..i]);
                 start = i + 1;
@@ -157,8 +157,23 @@ internal static partial class RequirementText
             }
         }
 
-        var ability = AbilityJoin().Match(text);
-        return ability.Success && ability.Index > 0 ? (ability.Index, ability.Index + ability.Length) : null;
+        foreach (System.Text.RegularExpressions.Match ability in AbilityJoin().Matches(text))
+        {
+            // "Passion for, and experience in, the Telco industry" shares its object: the left side is unfinished.
+            if (ability.Index > 0 && !UnfinishedEnd().IsMatch(text[..ability.Index]))
+            {
+                return (ability.Index, ability.Index + ability.Length);
+            }
+        }
+
+        return null;
+    }
+
+    // "6 years of experience in consulting; software, internet and/or media industries" lists more of the same years.
+    private static bool ContinuesYearsClause(string left, string right)
+    {
+        var next = right.Split('.', ';')[0];
+        return YearsFigure().IsMatch(left) && !YearsFigure().IsMatch(next) && !OwnRequirementWord().IsMatch(next);
     }
 
     private static bool IsAbbreviationEnd(string text, int periodIndex, bool countInitials)
@@ -212,6 +227,12 @@ internal static partial class RequirementText
 
     [GeneratedRegex(@"\b(?:degree|bachelor|master|ph\.?\s?d|doctorate|diploma)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex DegreeWord();
+
+    [GeneratedRegex(@"(?:,|\b(?:for|in|of|with|to|on|about))\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex UnfinishedEnd();
+
+    [GeneratedRegex(@"\b(?:experience|ability|able|knowledge|skills?|understanding|familiarity|proficiency|expertise|passion|interest|degree|track\s+record|demonstrated|excellent|strong)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex OwnRequirementWord();
 
     [GeneratedRegex(@"\s+and\s+(?=(?:the\s+|an\s+)?(?:ability|experience|knowledge|familiarity|proficiency|understanding|expertise)\s+(?:to|in|of|with|on)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex AbilityJoin();
