@@ -15,7 +15,7 @@ namespace Match.Scoring.Postings;
 /// </remarks>
 public sealed partial class PostingParser(SkillVocabulary skills)
 {
-    private const int TimeoutMs = 250;
+    private const int TimeoutMs = 1000;
     private const int MaxTitleWords = 16;
 
     private readonly RequirementAnalyzer _analyzer = new(skills);

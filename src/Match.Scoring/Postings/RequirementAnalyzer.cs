@@ -6,7 +6,7 @@ namespace Match.Scoring.Postings;
 /// <summary>Splits one qualification line or clause into atomic requirements and types each (category and attributes). Thread-safe.</summary>
 public sealed partial class RequirementAnalyzer(SkillVocabulary skills)
 {
-    private const int TimeoutMs = 250;
+    private const int TimeoutMs = 1000;
 
     /// <summary>The atomic requirements in <paramref name="text"/>, all at <paramref name="level"/>; empty for noise or blank text.</summary>
     public IReadOnlyList<Requirement> Analyze(RequirementLevel level, string text) => Analyze(level, text, sectionLabel: null);

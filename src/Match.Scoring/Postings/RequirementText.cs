@@ -6,7 +6,7 @@ namespace Match.Scoring.Postings;
 /// <summary>Text stages for requirement clauses: cleaning, label removal and splitting into atomic clauses.</summary>
 internal static partial class RequirementText
 {
-    private const int TimeoutMs = 250;
+    private const int TimeoutMs = 1000;
 
     private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -80,10 +80,12 @@ internal static partial class RequirementText
     {
         var parts = new List<string>();
         var start = 0;
+        var depth = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c == ';' && !InsideParentheses(text, start, i) && !ContinuesYearsClause(text[start..i], text[(i + 1)..]))
+            depth = c switch { '(' => depth + 1, ')' when depth > 0 => depth - 1, _ => depth };
+            if (c == ';' && depth == 0 && !ContinuesYearsClause(text[start..i], text.Substring(i + 1, Math.Min(200, text.Length - i - 1))))
             {
                 AddPart(parts, text[start..i]);
                 start = i + 1;
@@ -178,7 +180,10 @@ internal static partial class RequirementText
 
     private static bool IsAbbreviationEnd(string text, int periodIndex, bool countInitials)
     {
-        var tokenStart = text.LastIndexOf(' ', periodIndex) + 1;
+        // Tokens worth checking are short; the bounded look-back keeps long unspaced input linear.
+        var from = Math.Max(0, periodIndex - 12);
+        var tokenStart = text.LastIndexOf(' ', periodIndex, periodIndex - from + 1) + 1;
+        tokenStart = Math.Max(tokenStart, from);
         var token = text[tokenStart..(periodIndex + 1)].TrimStart('(', '"');
         if (Abbreviations.Contains(token))
         {
@@ -187,17 +192,6 @@ internal static partial class RequirementText
 
         // "Ph.D.", "U.S.", "B.S." are dotted abbreviations; a lone initial ("J.") only matters mid-text.
         return (countInitials && token.Length == 2 && char.IsUpper(token[0])) || DottedAbbreviation().IsMatch(token);
-    }
-
-    private static bool InsideParentheses(string text, int from, int to)
-    {
-        var depth = 0;
-        for (var i = from; i < to; i++)
-        {
-            depth += text[i] switch { '(' => 1, ')' => depth > 0 ? -1 : 0, _ => 0 };
-        }
-
-        return depth > 0;
     }
 
     private static void AddPart(List<string> parts, string part)
