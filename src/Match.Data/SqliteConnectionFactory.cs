@@ -1,0 +1,48 @@
+using Microsoft.Data.Sqlite;
+
+namespace Match.Data;
+
+/// <summary>Opens connections to Match's SQLite file with foreign keys on and a busy timeout (milliseconds).</summary>
+public sealed class SqliteConnectionFactory
+{
+    private readonly string _busyTimeoutPragma;
+
+    public SqliteConnectionFactory(string databasePath, int busyTimeoutMilliseconds = 5000)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        ArgumentOutOfRangeException.ThrowIfNegative(busyTimeoutMilliseconds);
+        DatabasePath = Path.GetFullPath(databasePath);
+        ConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            ForeignKeys = true,
+            Pooling = true,
+        }.ToString();
+        _busyTimeoutPragma = $"PRAGMA busy_timeout = {busyTimeoutMilliseconds};";
+    }
+
+    /// <summary>Absolute path of the database file.</summary>
+    public string DatabasePath { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>An open connection; the caller disposes it (which returns it to the pool).</summary>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = _busyTimeoutPragma;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}
