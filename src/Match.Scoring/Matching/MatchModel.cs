@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Match.Scoring.Occupations;
 using Match.Scoring.Resumes;
-using Match.Scoring.Text;
+using Match.Scoring.Features;
 
 namespace Match.Scoring.Matching;
 

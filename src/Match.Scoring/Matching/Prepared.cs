@@ -1,6 +1,6 @@
 using Match.Scoring.Postings;
 using Match.Scoring.Resumes;
-using Match.Scoring.Text;
+using Match.Scoring.Features;
 
 namespace Match.Scoring.Matching;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Match.Scoring.Postings;
 using Match.Scoring.Resumes;
-using Match.Scoring.Text;
+using Match.Scoring.Features;
 
 namespace Match.Scoring.Matching;
 

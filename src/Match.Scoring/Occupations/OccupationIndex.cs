@@ -1,4 +1,4 @@
-using Match.Scoring.Text;
+using Match.Scoring.Features;
 
 namespace Match.Scoring.Occupations;
 

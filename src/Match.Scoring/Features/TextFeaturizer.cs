@@ -4,7 +4,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms.Text;
 
-namespace Match.Scoring.Text;
+namespace Match.Scoring.Features;
 
 /// <summary>
 /// Text → L2-normalised sparse TF-IDF vector. ML.NET FeaturizeText (no char grams, no norm, raw Tf) builds the n-gram

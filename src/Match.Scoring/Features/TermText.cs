@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Match.Scoring.Text;
+namespace Match.Scoring.Features;
 
 /// <summary>
 /// The analysis stage ahead of ML.NET: lower case, technology names that punctuation would break kept as one token

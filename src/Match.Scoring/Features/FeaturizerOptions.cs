@@ -1,4 +1,4 @@
-namespace Match.Scoring.Text;
+namespace Match.Scoring.Features;
 
 /// <summary>How text becomes vectors. Defaults were chosen by measurement on the evaluation data (README, "Model").</summary>
 public sealed record FeaturizerOptions

@@ -1,4 +1,4 @@
-namespace Match.Scoring.Text;
+namespace Match.Scoring.Features;
 
 /// <summary>An immutable sparse vector: ascending slot indices with their values. Usually L2-normalised (norm 1).</summary>
 public sealed class SparseVector
