@@ -1,4 +1,5 @@
 using Match.Api.Infrastructure;
+using Match.Api.Roles;
 
 if (HealthProbe.IsRequested(args))
 {
@@ -14,6 +15,7 @@ builder.Services.AddRequestLimits();          // Match:Limits, 413 per endpoint
 builder.Services.AddMatchData();              // Match:Data, SQLite connections, migrations
 builder.Services.AddMatchOpenApi();           // Swagger UI at /swagger
 builder.Services.AddMatchHealthChecks();      // /health/live, /health/ready
+builder.Services.AddRoles();                  // Roles/: postings → roles with typed requirements
 
 var app = builder.Build();
 app.UseMatchProblemDetails();
@@ -21,6 +23,7 @@ app.UseBodyLimits();
 app.UseMatchOpenApi();
 await app.ApplyMigrationsAsync();
 app.MapMatchHealthChecks();
+app.MapRoles();
 
 await app.RunAsync();
 return 0;
