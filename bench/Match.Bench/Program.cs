@@ -1,1 +1,20 @@
-Console.WriteLine("bench");
+using Match.Bench.Extraction;
+
+// Each benchmark is a subcommand: dotnet run -c Release --project bench/Match.Bench -- <name> [options]
+var benchmarks = new Dictionary<string, (string Summary, Func<string[], int> Run)>(StringComparer.OrdinalIgnoreCase)
+{
+    ["extract"] = ("PDF and DOCX extraction throughput on one core, and word similarity of PDF text to poppler's", ExtractionBenchmark.Run),
+};
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))
+{
+    Console.WriteLine("usage: Match.Bench <benchmark> [options]");
+    foreach (var (name, (summary, _)) in benchmarks)
+    {
+        Console.WriteLine($"  {name,-10} {summary}");
+    }
+
+    return args.Length == 0 ? 0 : 2;
+}
+
+return benchmark.Run(args[1..]);

@@ -1,4 +1,6 @@
 using Match.Api.Infrastructure;
+using Match.Api.Resumes;
+using Match.Api.Roles;
 
 if (HealthProbe.IsRequested(args))
 {
@@ -14,6 +16,8 @@ builder.Services.AddRequestLimits();          // Match:Limits, 413 per endpoint
 builder.Services.AddMatchData();              // Match:Data, SQLite connections, migrations
 builder.Services.AddMatchOpenApi();           // Swagger UI at /swagger
 builder.Services.AddMatchHealthChecks();      // /health/live, /health/ready
+builder.Services.AddRoles();                  // Roles/: postings → roles with typed requirements
+builder.Services.AddResumes();                // Resumes/: files → text and structure, Match:Resumes
 
 var app = builder.Build();
 app.UseMatchProblemDetails();
@@ -21,6 +25,8 @@ app.UseBodyLimits();
 app.UseMatchOpenApi();
 await app.ApplyMigrationsAsync();
 app.MapMatchHealthChecks();
+app.MapRoles();
+app.MapResumes();
 
 await app.RunAsync();
 return 0;

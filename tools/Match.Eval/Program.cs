@@ -1,1 +1,3 @@
-Console.WriteLine("eval");
+using Match.Eval;
+
+return await EvalCommand.RunAsync(args, Console.Out, Console.Error);

@@ -5,7 +5,7 @@ namespace Match.Scoring.Postings;
 /// <summary>Recognises posting lines that are never requirements: pay, benefits, legal boilerplate, links, navigation, marketing, locations, dates.</summary>
 internal static partial class PostingNoise
 {
-    private const int TimeoutMs = 250;
+    private const int TimeoutMs = 1000;
 
     private static readonly HashSet<string> Places = new(StringComparer.OrdinalIgnoreCase)
     {

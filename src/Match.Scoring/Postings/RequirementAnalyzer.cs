@@ -6,16 +6,19 @@ namespace Match.Scoring.Postings;
 /// <summary>Splits one qualification line or clause into atomic requirements and types each (category and attributes). Thread-safe.</summary>
 public sealed partial class RequirementAnalyzer(SkillVocabulary skills)
 {
-    private const int TimeoutMs = 250;
+    private const int TimeoutMs = 1000;
 
     /// <summary>The atomic requirements in <paramref name="text"/>, all at <paramref name="level"/>; empty for noise or blank text.</summary>
-    public IReadOnlyList<Requirement> Analyze(RequirementLevel level, string text)
+    public IReadOnlyList<Requirement> Analyze(RequirementLevel level, string text) => Analyze(level, text, sectionLabel: null);
+
+    /// <summary>As <see cref="Analyze(RequirementLevel, string)"/>, with the kind of block the text sits in ("skills", "languages") as a typing hint.</summary>
+    internal IReadOnlyList<Requirement> Analyze(RequirementLevel level, string text, string? sectionLabel)
     {
         ArgumentNullException.ThrowIfNull(text);
         var requirements = new List<Requirement>();
         foreach (var line in text.Split('\n'))
         {
-            AnalyzeLine(level, line, requirements);
+            AnalyzeLine(level, line, sectionLabel, requirements);
         }
 
         return requirements;
@@ -58,7 +61,7 @@ public sealed partial class RequirementAnalyzer(SkillVocabulary skills)
         return new Requirement(level, category, text, attributes);
     }
 
-    private void AnalyzeLine(RequirementLevel level, string line, List<Requirement> into)
+    private void AnalyzeLine(RequirementLevel level, string line, string? sectionLabel, List<Requirement> into)
     {
         var text = RequirementText.Clean(line);
         if (text.Length == 0 || PostingNoise.IsNoise(text))
@@ -66,11 +69,12 @@ public sealed partial class RequirementAnalyzer(SkillVocabulary skills)
             return;
         }
 
-        var label = RequirementText.StripLabel(ref text);
+        var ownLabel = RequirementText.StripLabel(ref text);
+        var label = ownLabel ?? sectionLabel;
         var clauses = RequirementText.SplitSentences(text);
 
         // "Tools: Python, SQL, Tableau" — a labelled bare list is one requirement per item.
-        if (label is not null && clauses.Count == 1 && BareList(clauses[0]) is { } items)
+        if (ownLabel is not null && clauses.Count == 1 && BareList(clauses[0]) is { } items)
         {
             clauses = items;
         }

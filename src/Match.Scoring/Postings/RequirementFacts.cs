@@ -6,7 +6,7 @@ namespace Match.Scoring.Postings;
 /// <summary>Reads structured facts (years, degree, fields, languages, certifications) out of one atomic requirement.</summary>
 internal static partial class RequirementFacts
 {
-    private const int TimeoutMs = 250;
+    private const int TimeoutMs = 1000;
 
     private static readonly string[] HumanLanguages =
     [
@@ -76,18 +76,30 @@ internal static partial class RequirementFacts
     /// <summary>Fields of study named for a degree ("in Computer Science, Engineering, or a related field").</summary>
     public static IReadOnlyList<string> DegreeFields(string text)
     {
-        var match = FieldsClause().Match(text);
-        if (!match.Success)
+        // Three linear steps instead of one regex with a lazy span and a look-ahead (which is quadratic on long text).
+        var anchor = DegreeAnchor().Match(text);
+        if (!anchor.Success)
         {
             return [];
         }
 
+        var after = anchor.Index + anchor.Length;
+        var window = text.Substring(after, Math.Min(48, text.Length - after));
+        var preposition = FieldsPreposition().Match(window);
+        if (!preposition.Success)
+        {
+            return [];
+        }
+
+        var clause = text[(after + preposition.Index + preposition.Length)..];
+        var end = FieldsEnd().Match(clause);
+        clause = (end.Success ? clause[..end.Index] : clause).Replace('(', ',').Replace(')', ',');
         var fields = new List<string>();
-        var clause = match.Groups["fields"].Value.Replace('(', ',').Replace(')', ',');
         foreach (var piece in FieldSeparator().Split(clause))
         {
             var field = FieldLead().Replace(piece.Trim(), "").Trim().TrimEnd('.', ',');
-            if (field.Length > 1 && field.Any(char.IsLetter) && !fields.Contains(field, StringComparer.OrdinalIgnoreCase))
+            if (field.Length > 1 && field.Any(char.IsLetter) && !UnnamedField().IsMatch(field)
+                && !fields.Contains(field, StringComparer.OrdinalIgnoreCase))
             {
                 fields.Add(field);
             }
@@ -225,18 +237,29 @@ internal static partial class RequirementFacts
     [GeneratedRegex(@"^\s*(?:/|,|in\b|or\b|degree\b|\()", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex AbbreviationContext();
 
-    [GeneratedRegex(@"\b(?:(?<advanced>advanced|graduate|post-?graduate)\s+)?(?:university\s+|college\s+|academic\s+)?degree\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:(?<advanced>advanced|graduate|post-?graduate)\s+)?(?:university\s+|college\s+|academic\s+)?(?<!\b(?:high|great|certain|some|large|low|any|significant)\s)degree\b(?!\s+of\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex GenericDegree();
 
-    // The fields follow the first "in" after a degree word and stop at "related", "equivalent", "with", "and N years".
-    [GeneratedRegex(@"(?:degree|bachelor(?:'s|s)?|master(?:'s|s)?|Ph\.?\s?D\.?|doctorate|\bB\.?S\.?c?|\bB\.?A\.?|\bM\.?S\.?c?|\bM\.?A\.?|MBA|diploma)(?![a-z])[^;]{0,40}?\s(?:in|of)\s+(?<fields>[^;]+?)(?=\s*(?:,?\s*(?:or|and)?\s*(?:a|an|other)?\s*(?:related|relevant|similar|equivalent|comparable)\b|\bwith\b|,?\s*(?:and|or|plus)\s+\d|\bpreferred\b|\brequired\b|\bfrom\b|[.;]\s|[.;]?$))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
-    private static partial Regex FieldsClause();
+    [GeneratedRegex(@"\b(?:degree|bachelor(?:'s|s)?|master(?:'s|s)?|Ph\.?\s?D\.?|doctorate|B\.?S\.?c?|B\.?A\.?|M\.?S\.?c?|M\.?A\.?|MBA|diploma)(?![a-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex DegreeAnchor();
 
-    [GeneratedRegex(@"\s*(?:,|/|\bor\b|\band/or\b)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    // The fields follow the first "in"/"of" shortly after the degree word ("BA/BS degree in", "Master's or PhD in").
+    [GeneratedRegex(@"^[^;]*?\s(?:in|of)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex FieldsPreposition();
+
+    // ... and stop at "related", "equivalent", "with", "and N years", "preferred", or the end of the sentence.
+    [GeneratedRegex(@",?\s*(?:(?:or|and)\s+)?(?:(?:a|an|other)\s+)?\b(?:related|relevant|similar|equivalent|comparable)\b|\bwith\b|,?\s*(?:and|or|plus)\s+\d|\bpreferred\b|\brequired\b|\bfrom\b|\bwhile\b|,?\s*and\s+graduating\b|[.;](?:\s|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex FieldsEnd();
+
+    [GeneratedRegex(@"\s*(?:,|/|\bor\b|\band/or\b|\bsuch\s+as\b|\bincluding\b|\be\.g\.)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex FieldSeparator();
 
-    [GeneratedRegex(@"^(?:(?:and|or|a|an|the|e\.g\.?|i\.e\.?|such\s+as)\s+)+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"^(?:(?:and|or|a|an|the|other|any|e\.g\.?|i\.e\.?|such\s+as)\s+)+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex FieldLead();
+
+    // "related field", "relevant discipline": says no field.
+    [GeneratedRegex(@"^(?:related|relevant|similar|equivalent|comparable)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex UnnamedField();
 
     [GeneratedRegex(@"\bequivalent\s+(?:(?:practical|work|professional|relevant|industry|military)\s+)*experience\b|\bor\s+equivalent\b|\bequivalent\s+combination\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex EquivalentExperience();
@@ -244,13 +267,13 @@ internal static partial class RequirementFacts
     [GeneratedRegex(@"\bfluen|\bproficien|\bspeak|\bspoken|\bwrit|\bread\b|\bnative\b|\bbilingual\b|\blanguages?\b|\bverbal|\bcommunicat|\bbusiness[- ]level\b|\bconversational\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex LanguageContext();
 
-    [GeneratedRegex(@"\b(?:CPA|PMP|CFA|CISSP|CISA|CISM|CCNA|CCNP|CCIE|ACCA|CMA|PHR|SPHR|SHRM-CP|SHRM-SCP|CSM|CAPM|ITIL|CEH|OSCP|FRM|CFP|CIPP|RHCE)\b", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:CPA|PMP|CFA|CISSP|CISA|CISM|CCNA|CCNP|CCIE|ACCA|CMA|PHR|SPHR|SHRM-CP|SHRM-SCP|CSM|CAPM|ITIL|CEH|OSCP|FRM|CFP|CIPP|RHCE|CIMA|ACA|CIA|CFE|CAMS)\b", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex CertificationAcronym();
 
     [GeneratedRegex(@"(?<name>(?:[A-Z][\w+#./-]*\s+){1,5})(?:[Cc]ertification|[Cc]ertificate|[Ll]icen[cs]e)\b|\b[Cc]ertified\s+(?<name>(?:[A-Z][\w+#./-]*\s*){1,5})", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex NamedCertification();
 
-    [GeneratedRegex(@"\bcertifi(?:ed|cations?|cates?)\b|\blicen[cs](?:e|ed|ure)\b(?!\s+(?:agreements?|deals?|fees?|compliance|management|negotiation|terms))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\bcertifi(?:ed|cations?|cate)\b|\blicen[cs](?:e|ed|ure)\b(?!\s+(?:and|agreements?|deals?|fees?|compliance|management|negotiation|terms|distribution|rights|revenue|sales|models?))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex CertificationWord();
 
     /// <summary>True when the text asks for a certification or licence.</summary>

@@ -6,7 +6,7 @@ namespace Match.Scoring.Postings;
 /// <summary>Text stages for requirement clauses: cleaning, label removal and splitting into atomic clauses.</summary>
 internal static partial class RequirementText
 {
-    private const int TimeoutMs = 250;
+    private const int TimeoutMs = 1000;
 
     private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -80,10 +80,12 @@ internal static partial class RequirementText
     {
         var parts = new List<string>();
         var start = 0;
+        var depth = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c == ';' && !InsideParentheses(text, start, i))
+            depth = c switch { '(' => depth + 1, ')' when depth > 0 => depth - 1, _ => depth };
+            if (c == ';' && depth == 0 && !ContinuesYearsClause(text[start..i], text.Substring(i + 1, Math.Min(200, text.Length - i - 1))))
             {
                 AddPart(parts, text[start..i]);
                 start = i + 1;
@@ -157,13 +159,31 @@ internal static partial class RequirementText
             }
         }
 
-        var ability = AbilityJoin().Match(text);
-        return ability.Success && ability.Index > 0 ? (ability.Index, ability.Index + ability.Length) : null;
+        foreach (System.Text.RegularExpressions.Match ability in AbilityJoin().Matches(text))
+        {
+            // "Passion for, and experience in, the Telco industry" shares its object: the left side is unfinished.
+            if (ability.Index > 0 && !UnfinishedEnd().IsMatch(text[..ability.Index]))
+            {
+                return (ability.Index, ability.Index + ability.Length);
+            }
+        }
+
+        return null;
+    }
+
+    // "6 years of experience in consulting; software, internet and/or media industries" lists more of the same years.
+    private static bool ContinuesYearsClause(string left, string right)
+    {
+        var next = right.Split('.', ';')[0];
+        return YearsFigure().IsMatch(left) && !YearsFigure().IsMatch(next) && !OwnRequirementWord().IsMatch(next);
     }
 
     private static bool IsAbbreviationEnd(string text, int periodIndex, bool countInitials)
     {
-        var tokenStart = text.LastIndexOf(' ', periodIndex) + 1;
+        // Tokens worth checking are short; the bounded look-back keeps long unspaced input linear.
+        var from = Math.Max(0, periodIndex - 12);
+        var tokenStart = text.LastIndexOf(' ', periodIndex, periodIndex - from + 1) + 1;
+        tokenStart = Math.Max(tokenStart, from);
         var token = text[tokenStart..(periodIndex + 1)].TrimStart('(', '"');
         if (Abbreviations.Contains(token))
         {
@@ -172,17 +192,6 @@ internal static partial class RequirementText
 
         // "Ph.D.", "U.S.", "B.S." are dotted abbreviations; a lone initial ("J.") only matters mid-text.
         return (countInitials && token.Length == 2 && char.IsUpper(token[0])) || DottedAbbreviation().IsMatch(token);
-    }
-
-    private static bool InsideParentheses(string text, int from, int to)
-    {
-        var depth = 0;
-        for (var i = from; i < to; i++)
-        {
-            depth += text[i] switch { '(' => 1, ')' => depth > 0 ? -1 : 0, _ => 0 };
-        }
-
-        return depth > 0;
     }
 
     private static void AddPart(List<string> parts, string part)
@@ -212,6 +221,12 @@ internal static partial class RequirementText
 
     [GeneratedRegex(@"\b(?:degree|bachelor|master|ph\.?\s?d|doctorate|diploma)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex DegreeWord();
+
+    [GeneratedRegex(@"(?:,|\b(?:for|in|of|with|to|on|about))\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex UnfinishedEnd();
+
+    [GeneratedRegex(@"\b(?:experience|ability|able|knowledge|skills?|understanding|familiarity|proficiency|expertise|passion|interest|degree|track\s+record|demonstrated|excellent|strong)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex OwnRequirementWord();
 
     [GeneratedRegex(@"\s+and\s+(?=(?:the\s+|an\s+)?(?:ability|experience|knowledge|familiarity|proficiency|understanding|expertise)\s+(?:to|in|of|with|on)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex AbilityJoin();

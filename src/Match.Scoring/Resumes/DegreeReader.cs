@@ -15,9 +15,9 @@ internal static partial class DegreeReader
     [GeneratedRegex(
         @"(?<![\p{L}\p{N}])(?:" +
         @"(?<doc>Ph\.\s?D\.?|PhD|Doctor(?:ate)?\s+of\s+(?<named>[A-Z][\p{L}]+(?:\s+(?:of\s+)?(?!(?:University|College|Institute|School)\b)[A-Z][\p{L}]+){0,3})|Doctorate|Juris\s+Doctor(?:ate)?|J\.D\.|M\.D\.|Ed\.D\.|EdD|Pharm\.?\s?D\.?|DNP|D\.N\.P\.|Psy\.?D\.?)" +
-        @"|(?<master>Masters?'?s?\s+of\s+(?<named>[A-Z][\p{L}]+(?:\s+(?:of\s+)?(?!(?:University|College|Institute|School)\b)[A-Z][\p{L}]+){0,3})|(?<!Scrum\s)Master'?s?\s+(?:Degree|in\b)|M\.B\.A\.?|MBA|M\.S\.?|M\.A\.|M\.Sc\.?|MSc|MSN|M\.Ed\.?|MEd|MPA|MPH|MSW|M\.P\.A\.|M\.P\.H\.|MFA|M\.F\.A\.|MHA|MSA|MAcc)" +
-        @"|(?<bachelor>Bachelors?'?s?\s+of\s+(?<named>[A-Z][\p{L}]+(?:\s+(?:of\s+)?(?!(?:University|College|Institute|School)\b)[A-Z][\p{L}]+){0,3})|Bachelor'?s?(?:\s+(?:Degree|in\b))?|Baccalaureate|B\.A\.?|B\.S\.?|B\.Sc\.?|BSc|B\.B\.A\.?|BBA|BSN|B\.S\.N\.|BFA|B\.F\.A\.|B\.Eng\.?|BEng|B\.Tech|BTech|B\.Com|BSBA|BSEE|BSME|BSCS)" +
-        @"|(?<associate>Associates?'?s?\s+(?:of\s+(?<named>[A-Z][\p{L}]+(?:\s+(?:of\s+)?(?!(?:University|College|Institute|School)\b)[A-Z][\p{L}]+){0,3})|Degree|in\b)|A\.A\.S\.?|A\.A\.|A\.S\.|AAS)" +
+        @"|(?<master>Masters?'?s?\s+of\s+(?<named>[A-Z][\p{L}]+(?:\s+(?:of\s+)?(?!(?:University|College|Institute|School)\b)[A-Z][\p{L}]+){0,3})|(?<!Scrum\s)Master'?s?\s+(?:[Dd]egree|in\b)|M\.B\.A\.?|MBA|M\.S\.?|M\.A\.|M\.Sc\.?|MSc|MSN|M\.Ed\.?|MEd|MPA|MPH|MSW|M\.P\.A\.|M\.P\.H\.|MFA|M\.F\.A\.|MHA|MSA|MAcc)" +
+        @"|(?<bachelor>Bachelors?'?s?\s+of\s+(?<named>[A-Z][\p{L}]+(?:\s+(?:of\s+)?(?!(?:University|College|Institute|School)\b)[A-Z][\p{L}]+){0,3})|Bachelor'?s?(?:\s+(?:[Dd]egree|in\b))?|Baccalaureate|B\.A\.?|B\.S\.?|B\.Sc\.?|BSc|B\.B\.A\.?|BBA|BSN|B\.S\.N\.|BFA|B\.F\.A\.|B\.Eng\.?|BEng|B\.Tech|BTech|B\.Com|BSBA|BSEE|BSME|BSCS)" +
+        @"|(?<associate>Associates?'?s?\s+(?:of\s+(?<named>[A-Z][\p{L}]+(?:\s+(?:of\s+)?(?!(?:University|College|Institute|School)\b)[A-Z][\p{L}]+){0,3})|[Dd]egree|in\b)|A\.A\.S\.?|A\.A\.|A\.S\.|AAS)" +
         @"|(?<school>High\s+School\s+Diploma|High\s+School\s+Graduate|GED|G\.E\.D\.?|High\s+School\s+Equivalency|Diploma\s*:\s*High\s+School)" +
         @")(?![\p{L}\p{N}])",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 2000)]
@@ -31,7 +31,7 @@ internal static partial class DegreeReader
 
     // After the degree: "Degree" or separators, then the field up to a year, a month, an institution or the line end.
     [GeneratedRegex(
-        @"\G(?:\s+Degree)?\s*(?::+|,|\s-\s|\s+in\s|\s+of\s)\s*(?:the\s+)?(?<field>[\p{L}&][\p{L}&/' -]*?)\s*(?=$|\n|\d|\(|\bfrom\b|\bat\b|\bwith\b|\bminor\b|,|;|\s-\s|\s[-–—]|ï|\b(?:University|College|Institute|School|Academy)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)",
+        @"\G(?:\s+Degree)?\s*(?::+|,|\s-\s|\s+in\s|\s+of\s)\s*(?:the\s+)?(?<field>[\p{L}&][\p{L}&/' -]*?)\s*(?=$|\n|\d|\(|\bfrom\b|\bat\b|\bwith\b|\bminor\b|,|;|\s-\s|\s[-–—]|ï|\b(?:University|College|Institute|School|Academy|City|State)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, 2000)]
     private static partial Regex FieldMatcher();
 
@@ -116,7 +116,22 @@ internal static partial class DegreeReader
             return null;
         }
 
-        var field = string.Join(' ', words.Take(6)).Trim(' ', '-', '/', '&', '\'');
+        // An all-capitals word after a mixed-case start is an institution's name ("Leadership Program ELIZABETHTOWN").
+        var kept = words.Take(6).ToList();
+        var cut = kept.FindIndex(1, w => w.Length >= 3 && w.All(char.IsUpper) && !kept[0].All(char.IsUpper));
+        if (cut > 0)
+        {
+            kept.RemoveRange(cut, kept.Count - cut);
+        }
+
+        // The corpus often repeats the field after itself ("Political Science Political Science").
+        if (kept.Count % 2 == 0 && kept.Count > 0
+            && kept.Take(kept.Count / 2).SequenceEqual(kept.Skip(kept.Count / 2), StringComparer.OrdinalIgnoreCase))
+        {
+            kept.RemoveRange(kept.Count / 2, kept.Count / 2);
+        }
+
+        var field = string.Join(' ', kept).Trim(' ', '-', '/', '&', '\'');
         if (field.Length < 2 || field.Equals("Degree", StringComparison.OrdinalIgnoreCase)
             || field.Equals("Progress", StringComparison.OrdinalIgnoreCase))
         {

@@ -198,10 +198,13 @@ internal static partial class EmploymentPeriodReader
     {
         var cleaned = PlaceholderMatcher().Replace(candidate, " ");
         cleaned = cleaned.Trim(' ', '-', '–', '—', ',', '|', ':', '(', ')', ';');
-        return cleaned.Length is >= 2 and <= 80 && cleaned.Any(char.IsLetter) ? cleaned : null;
+        return cleaned.Length is >= 2 and <= 80 && LetterRun().IsMatch(cleaned) && cleaned is not ("City" or "State") ? cleaned : null;
     }
 
     // The public résumé corpus anonymises employers and places to these literal placeholders.
-    [GeneratedRegex(@"Company Name|City\s*,\s*State|\s{2,}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"Company Name|City\s*,\s*State|ï¼\S*|\s{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex PlaceholderMatcher();
+
+    [GeneratedRegex(@"\p{L}{2}", RegexOptions.CultureInvariant)]
+    private static partial Regex LetterRun();
 }

@@ -67,6 +67,9 @@ public class RequirementAnalyzerTests
     [InlineData("MS or PhD in Physics", DegreeLevel.Master, false, new[] { "Physics" })]
     [InlineData("High school diploma or GED", DegreeLevel.HighSchool, false, new string[0])]
     [InlineData("Advanced degree in a quantitative discipline", DegreeLevel.Master, false, new[] { "quantitative discipline" })]
+    [InlineData("Master's degree in related field", DegreeLevel.Master, false, new string[0])]
+    [InlineData("MS/PhD degree in an analytical field such as Engineering, Statistics, or Economics, or equivalent practical experience", DegreeLevel.Master, true, new[] { "analytical field", "Engineering", "Statistics", "Economics" })]
+    [InlineData("Bachelor's degree in Accounting or other Finance related fields or equivalent practical experience", DegreeLevel.Bachelor, true, new[] { "Accounting", "Finance" })]
     public void Degree_level_fields_and_equivalence_are_read(string text, DegreeLevel degree, bool equivalent, string[] fields)
     {
         var requirement = Assert.Single(_analyzer.Analyze(RequirementLevel.Minimum, text));

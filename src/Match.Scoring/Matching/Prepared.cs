@@ -1,0 +1,102 @@
+using Match.Scoring.Postings;
+using Match.Scoring.Resumes;
+using Match.Scoring.Features;
+
+namespace Match.Scoring.Matching;
+
+/// <summary>What a role is scored from: its title, the text that describes it, and its requirements.</summary>
+public sealed record RoleInput(string Title, string Text, IReadOnlyList<Requirement> Requirements);
+
+/// <summary>A role featurized by one model version: reusable across every résumé it is scored against.</summary>
+public sealed class PreparedRole
+{
+    internal PreparedRole(RoleInput input, SparseVector document, SparseVector title, SparseVector occupations, SparseVector[] requirements, SparseVector[] yearsTopics, string modelVersion)
+    {
+        Input = input;
+        Document = document;
+        Title = title;
+        Occupations = occupations;
+        RequirementVectors = requirements;
+        YearsTopicVectors = yearsTopics;
+        ModelVersion = modelVersion;
+    }
+
+    public RoleInput Input { get; }
+    public string ModelVersion { get; }
+    internal SparseVector Document { get; }
+    internal SparseVector Title { get; }
+    internal SparseVector Occupations { get; }
+    internal SparseVector[] RequirementVectors { get; }
+    /// <summary>Per requirement: the vector of what its years are of or its degree fields, else of its text.</summary>
+    internal SparseVector[] YearsTopicVectors { get; }
+}
+
+/// <summary>A dated position with the text that describes it (its line to the next position), featurized.</summary>
+internal sealed record PreparedPosition(EmploymentPeriod Period, int TextStart, int TextLength, SparseVector Vector);
+
+/// <summary>A résumé featurized by one model version: evidence units with an inverted index for fast best-unit search.</summary>
+public sealed class PreparedResume
+{
+    private readonly Dictionary<int, (int Unit, float Weight)[]> _postings;
+
+    internal PreparedResume(ResumeProfile profile, IReadOnlyList<EvidenceUnit> units, SparseVector[] unitVectors, SparseVector document, SparseVector positionTitles, SparseVector occupations, IReadOnlyList<PreparedPosition> positions, SparseVector? degreeField, string modelVersion)
+    {
+        Profile = profile;
+        Units = units;
+        Document = document;
+        PositionTitles = positionTitles;
+        Occupations = occupations;
+        Positions = positions;
+        DegreeField = degreeField;
+        ModelVersion = modelVersion;
+        SkillSet = new HashSet<string>(profile.Skills.Select(s => s.Canonical), StringComparer.OrdinalIgnoreCase);
+
+        var postings = new Dictionary<int, List<(int, float)>>();
+        for (var u = 0; u < unitVectors.Length; u++)
+        {
+            var v = unitVectors[u];
+            for (var k = 0; k < v.Count; k++)
+            {
+                if (!postings.TryGetValue(v.Indices[k], out var list)) postings[v.Indices[k]] = list = [];
+                list.Add((u, v.Values[k]));
+            }
+        }
+
+        _postings = postings.ToDictionary(p => p.Key, p => p.Value.ToArray());
+    }
+
+    public ResumeProfile Profile { get; }
+    public string ModelVersion { get; }
+    internal IReadOnlyList<EvidenceUnit> Units { get; }
+    internal SparseVector Document { get; }
+    internal SparseVector PositionTitles { get; }
+    internal SparseVector Occupations { get; }
+    internal IReadOnlyList<PreparedPosition> Positions { get; }
+    internal HashSet<string> SkillSet { get; }
+    internal SparseVector? DegreeField { get; }
+
+    /// <summary>The unit with the highest cosine to <paramref name="query"/>, or (-1, 0) when none shares a term.</summary>
+    internal (int Unit, double Cosine) BestUnit(SparseVector query, Span<double> scratch)
+    {
+        scratch.Clear();
+        for (var k = 0; k < query.Count; k++)
+        {
+            if (!_postings.TryGetValue(query.Indices[k], out var list)) continue;
+            var w = query.Values[k];
+            foreach (var (unit, weight) in list) scratch[unit] += w * weight;
+        }
+
+        var best = -1;
+        var bestScore = 0.0;
+        for (var u = 0; u < Units.Count; u++)
+        {
+            if (scratch[u] > bestScore)
+            {
+                bestScore = scratch[u];
+                best = u;
+            }
+        }
+
+        return (best, bestScore);
+    }
+}

@@ -1,0 +1,231 @@
+using System.Globalization;
+using Match.Scoring.Postings;
+using Match.Scoring.Resumes;
+using Match.Scoring.Features;
+
+namespace Match.Scoring.Matching;
+
+/// <summary>
+/// Decides met / partial / missing for each requirement of a role against a résumé: structured checks for years,
+/// degrees and languages; best-unit cosine and the skill vocabulary for everything else. Thresholds are calibrated on
+/// the recruiter-labelled verdicts (README, "Requirement verdicts"). Thread-safe.
+/// </summary>
+internal sealed class RequirementMatcher
+{
+    /// <summary>Best-unit cosine at or above which the text evidence alone meets a requirement.</summary>
+    internal const double MetCosine = 0.45;
+
+    /// <summary>Best-unit cosine at or above which the text evidence is partial.</summary>
+    internal const double PartialCosine = 0.20;
+
+    /// <summary>Cosine between a years requirement's topic and a position's text for the position to count.</summary>
+    internal const double RelevantPositionCosine = 0.10;
+
+    /// <summary>Cosine between the fields a degree requirement names and the résumé's field for the field to fit.</summary>
+    internal const double FieldCosine = 0.10;
+
+    /// <summary>Years of work accepted in place of a degree when the posting allows equivalent experience.</summary>
+    internal const double EquivalentYears = 4;
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static IReadOnlyList<RequirementMatch> Match(PreparedRole role, PreparedResume resume)
+    {
+        var requirements = role.Input.Requirements;
+        var matches = new RequirementMatch[requirements.Count];
+        var scratch = new double[resume.Units.Count];
+        for (var i = 0; i < requirements.Count; i++)
+        {
+            matches[i] = MatchOne(i, requirements[i], role, resume, scratch);
+        }
+
+        return matches;
+    }
+
+    private static RequirementMatch MatchOne(int index, Requirement requirement, PreparedRole role, PreparedResume resume, double[] scratch)
+    {
+        var (unit, cosine) = resume.BestUnit(role.RequirementVectors[index], scratch);
+        var evidence = unit >= 0 ? ToSpan(resume.Units[unit]) : null;
+        var text = new TextEvidence(cosine, evidence);
+        var verdict = requirement.Category switch
+        {
+            RequirementCategory.Education when requirement.Attributes.Degree is not null => Education(requirement, role.YearsTopicVectors[index], resume, text),
+            RequirementCategory.Language when requirement.Attributes.Languages.Count > 0 => Language(requirement, resume, text),
+            RequirementCategory.Certification => Certification(requirement, resume, text),
+            _ when requirement.Attributes.MinYears is not null => Years(requirement, role.YearsTopicVectors[index], resume, text),
+            _ => Textual(requirement, resume, text),
+        };
+        return new RequirementMatch(index, requirement.Level, requirement.Category, requirement.Text, verdict.Status, Math.Round(verdict.Score, 6), verdict.Evidence, verdict.Reason);
+    }
+
+    private static Verdict Textual(Requirement requirement, PreparedResume resume, TextEvidence text)
+    {
+        var named = requirement.Attributes.Skills;
+        var found = named.Where(resume.SkillSet.Contains).ToList();
+        var coverage = named.Count > 0 ? found.Count / (double)named.Count : 0;
+        var strength = Math.Max(Math.Min(1, text.Cosine / MetCosine), coverage);
+        var skillNote = named.Count > 0 ? $"; skills found {found.Count} of {named.Count}{List(found)}" : "";
+
+        if (text.Cosine >= MetCosine || (named.Count > 0 && coverage >= 1))
+            return new Verdict(RequirementStatus.Met, 0.75 + 0.25 * strength, text.Span, $"Strong evidence (similarity {Fmt(text.Cosine)}){skillNote}.");
+        if (text.Cosine >= PartialCosine || coverage > 0)
+            return new Verdict(RequirementStatus.Partial, 0.3 + 0.4 * strength, text.Span, $"Related evidence only (similarity {Fmt(text.Cosine)}){skillNote}.");
+        return new Verdict(RequirementStatus.Missing, 0.3 * strength, text.Span, $"No supporting evidence found (best similarity {Fmt(text.Cosine)}){skillNote}.");
+    }
+
+    private static Verdict Years(Requirement requirement, SparseVector topic, PreparedResume resume, TextEvidence text)
+    {
+        var required = requirement.Attributes.MinYears!.Value;
+        var of = requirement.Attributes.YearsOf;
+        var generic = IsGenericExperience(of);
+        var relevant = resume.Positions
+            .Where(p => generic || topic.Dot(p.Vector) >= RelevantPositionCosine)
+            .ToList();
+        var years = EmploymentPeriodReader.TotalYears(relevant.Select(p => p.Period));
+        var span = relevant.Count > 0
+            ? PositionSpan(resume, relevant.OrderByDescending(p => topic.Dot(p.Vector)).First())
+            : text.Span;
+        var what = generic ? "of experience" : $"in {of}";
+        var range = relevant.Count > 0
+            ? $", {relevant.Min(p => p.Period.Start.Year)}–{(relevant.Any(p => p.Period.IsCurrent) ? "present" : relevant.Max(p => p.Period.End.Year).ToString(Invariant))}"
+            : "";
+        var reason = $"{Fmt(required)}+ years required {what}; {Fmt(years)} years found{range}.";
+
+        if (years >= required)
+            return new Verdict(RequirementStatus.Met, 1.0, span, reason);
+        if (years > 0 || text.Cosine >= PartialCosine)
+            return new Verdict(RequirementStatus.Partial, 0.3 + 0.4 * Math.Min(1, years / required), span, reason);
+        return new Verdict(RequirementStatus.Missing, 0, text.Span, reason);
+    }
+
+    private static Verdict Education(Requirement requirement, SparseVector fields, PreparedResume resume, TextEvidence text)
+    {
+        var attributes = requirement.Attributes;
+        var required = attributes.Degree!.Value;
+        var profile = resume.Profile;
+        var have = profile.HighestDegree;
+        var span = DegreeSpan(resume) ?? text.Span;
+        var fieldFits = attributes.DegreeFields.Count == 0 ? true
+            : resume.DegreeField is null ? (bool?)null
+            : fields.Dot(resume.DegreeField) >= FieldCosine;
+        var haveText = have == DegreeLevel.None ? "no degree found" : $"{Describe(have)}{(profile.DegreeField is { } f ? $" in {f}" : "")} found";
+        var asked = $"{Describe(required)}{(attributes.DegreeFields.Count > 0 ? $" in {string.Join(", ", attributes.DegreeFields)}" : "")} required";
+
+        if (have >= required && fieldFits != false)
+            return new Verdict(RequirementStatus.Met, 1.0, span, $"{asked}; {haveText}.");
+        if (attributes.EquivalentExperienceAccepted && profile.TotalYears >= EquivalentYears)
+            return new Verdict(RequirementStatus.Met, 0.85, span, $"{asked} or equivalent practical experience; {haveText}, {Fmt(profile.TotalYears)} years of experience.");
+        if (have >= required)
+            return new Verdict(RequirementStatus.Partial, 0.6, span, $"{asked}; {haveText}, in another field.");
+        if (have >= DegreeLevel.Associate && have >= required - 1)
+            return new Verdict(RequirementStatus.Partial, 0.5, span, $"{asked}; {haveText}, one level lower.");
+        if (attributes.EquivalentExperienceAccepted && profile.TotalYears >= EquivalentYears / 2)
+            return new Verdict(RequirementStatus.Partial, 0.4, span, $"{asked} or equivalent practical experience; {haveText}, {Fmt(profile.TotalYears)} years of experience.");
+        return new Verdict(RequirementStatus.Missing, 0, span, $"{asked}; {haveText}.");
+    }
+
+    private static Verdict Language(Requirement requirement, PreparedResume resume, TextEvidence text)
+    {
+        var asked = requirement.Attributes.Languages;
+        var stated = new HashSet<string>(resume.Profile.Languages, StringComparer.OrdinalIgnoreCase);
+        var found = asked.Where(stated.Contains).ToList();
+        // A résumé written in English shows English, but not as strongly as a statement of it.
+        var implied = asked.Where(l => !stated.Contains(l) && l.Equals("English", StringComparison.OrdinalIgnoreCase)).ToList();
+        var span = LanguageSpan(resume, found) ?? text.Span;
+        var reason = $"Languages required: {string.Join(", ", asked)}; stated: {(found.Count > 0 ? string.Join(", ", found) : "none")}{(implied.Count > 0 ? "; English shown by the résumé itself" : "")}.";
+
+        if (found.Count == asked.Count || (found.Count + implied.Count == asked.Count && asked.Count == 1))
+            return new Verdict(RequirementStatus.Met, 1.0, span, reason);
+        if (found.Count + implied.Count > 0)
+            return new Verdict(RequirementStatus.Partial, 0.5 * (found.Count + implied.Count) / asked.Count, span, reason);
+        return new Verdict(RequirementStatus.Missing, 0, null, reason);
+    }
+
+    private static Verdict Certification(Requirement requirement, PreparedResume resume, TextEvidence text)
+    {
+        var names = requirement.Attributes.Certifications;
+        foreach (var name in names)
+        {
+            var at = FindWord(resume.Profile.Text, name);
+            if (at >= 0)
+            {
+                var unit = resume.Units.FirstOrDefault(u => at >= u.Start && at < u.Start + u.Length);
+                return new Verdict(RequirementStatus.Met, 1.0, unit is null ? null : ToSpan(unit), $"Certification {name} found.");
+            }
+        }
+
+        var textual = Textual(requirement, resume, text);
+        return textual.Status == RequirementStatus.Met
+            ? textual
+            : textual with { Reason = $"Certification {(names.Count > 0 ? string.Join(", ", names) : "")} not found; " + textual.Reason };
+    }
+
+    private static bool IsGenericExperience(string? of)
+    {
+        if (string.IsNullOrWhiteSpace(of)) return true;
+        var words = TermText.Prepare(of).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        string[] generic = ["relevant", "work", "working", "experience", "industry", "professional", "related", "of", "in", "a", "an", "the", "combined", "total"];
+        return words.All(w => generic.Contains(w));
+    }
+
+    private static EvidenceSpan? DegreeSpan(PreparedResume resume)
+    {
+        var education = resume.Units.FirstOrDefault(u => u.Section == SectionKind.Education);
+        return education is null ? null : ToSpan(education);
+    }
+
+    private static EvidenceSpan? LanguageSpan(PreparedResume resume, IReadOnlyList<string> languages)
+    {
+        foreach (var language in languages)
+        {
+            var at = FindWord(resume.Profile.Text, language);
+            var unit = resume.Units.FirstOrDefault(u => at >= u.Start && at < u.Start + u.Length);
+            if (unit is not null) return ToSpan(unit);
+        }
+
+        return null;
+    }
+
+    private static EvidenceSpan PositionSpan(PreparedResume resume, PreparedPosition position)
+    {
+        var text = resume.Profile.Text;
+        var end = text.IndexOf('\n', position.TextStart);
+        var length = (end < 0 ? text.Length : end) - position.TextStart;
+        var unit = resume.Units.FirstOrDefault(u => u.Start >= position.TextStart);
+        return new EvidenceSpan(text.Substring(position.TextStart, length), unit?.Section ?? SectionKind.Experience, position.TextStart, length);
+    }
+
+    private static int FindWord(string text, string word)
+    {
+        var at = 0;
+        while ((at = text.IndexOf(word, at, StringComparison.OrdinalIgnoreCase)) >= 0)
+        {
+            var before = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
+            var after = at + word.Length >= text.Length || !char.IsLetterOrDigit(text[at + word.Length]);
+            if (before && after) return at;
+            at += word.Length;
+        }
+
+        return -1;
+    }
+
+    private static EvidenceSpan ToSpan(EvidenceUnit unit) => new(unit.Text, unit.Section, unit.Start, unit.Length);
+
+    private static string Describe(DegreeLevel level) => level switch
+    {
+        DegreeLevel.HighSchool => "high school diploma",
+        DegreeLevel.Associate => "associate degree",
+        DegreeLevel.Bachelor => "bachelor's degree",
+        DegreeLevel.Master => "master's degree",
+        DegreeLevel.Doctorate => "doctorate",
+        _ => "no degree",
+    };
+
+    private static string List(IReadOnlyList<string> items) => items.Count > 0 ? $" ({string.Join(", ", items)})" : "";
+
+    private static string Fmt(double value) => value.ToString("0.##", Invariant);
+
+    private sealed record TextEvidence(double Cosine, EvidenceSpan? Span);
+
+    private sealed record Verdict(RequirementStatus Status, double Score, EvidenceSpan? Evidence, string Reason);
+}

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Match.Eval;
+
+/// <summary>Command line of Match.Eval: ranking evaluation (TREC) and per-requirement verdict accuracy.</summary>
+public static class EvalCommand
+{
+    private const string Usage = """
+        Match.Eval — measures Match's ranking and verdicts on labelled data, through the service's code path.
+          --roles R.jsonl --resumes S.jsonl --qrels Q.tsv   ranking evaluation
+          [--direction roles-to-resumes|resumes-to-roles]  which side is the query (default roles-to-resumes)
+          [--run out.run] [--depth 100]                     TREC run file to write; how many results per query
+          [--occupations onet_alternate_titles.txt]        O*NET Alternate Titles for the occupation layer
+          [--requirements DIR]                              verdict accuracy on DIR/cases.jsonl + DIR/labels.jsonl
+          [--today yyyy-MM-dd]                              the date "current"/"present" resolves to
+        The last line printed is the summary: nDCG@10=… P@10=… MAP=… MRR=… queries=N (or the verdict accuracy).
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        EvalSettings settings;
+        try
+        {
+            settings = EvalSettings.Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            await stderr.WriteLineAsync(e.Message);
+            await stderr.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        var clock = new FixedClock(settings.Today);
+        var watch = Stopwatch.StartNew();
+        if (settings.RequirementsDirectory is { } directory)
+        {
+            var verdicts = VerdictEvaluation.Run(directory, settings.OccupationsPath, clock, stderr);
+            await stdout.WriteLineAsync(verdicts.Report());
+            if (settings.RolesPath is null)
+            {
+                await stdout.WriteLineAsync(verdicts.Summary());
+                return 0;
+            }
+        }
+
+        if (settings.RolesPath is null || settings.ResumesPath is null || settings.QrelsPath is null)
+        {
+            await stderr.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        var result = RankingEvaluation.Run(settings, clock, stderr);
+        if (settings.RunPath is { } runPath)
+        {
+            await using var writer = new StreamWriter(runPath);
+            EvalData.WriteRun(writer, result.Runs, "match");
+        }
+
+        await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"done in {watch.Elapsed.TotalSeconds:F1} s; peak working set {Environment.WorkingSet / (1024 * 1024)} MiB"));
+        await stdout.WriteLineAsync(result.Metrics.ToString());
+        return 0;
+    }
+}
+
+/// <summary>A TimeProvider that always answers one instant, so "current" resolves the same on every run.</summary>
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}
+
+/// <summary>Parsed command line of Match.Eval.</summary>
+public sealed record EvalSettings
+{
+    public string? RolesPath { get; init; }
+    public string? ResumesPath { get; init; }
+    public string? QrelsPath { get; init; }
+    public string? RunPath { get; init; }
+    public string? OccupationsPath { get; init; }
+    public string? RequirementsDirectory { get; init; }
+    public bool ResumesToRoles { get; init; }
+    public int Depth { get; init; } = 100;
+    public DateTimeOffset Today { get; init; } = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static EvalSettings Parse(IReadOnlyList<string> args)
+    {
+        var settings = new EvalSettings();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value");
+            settings = name switch
+            {
+                "--roles" => settings with { RolesPath = Value() },
+                "--resumes" => settings with { ResumesPath = Value() },
+                "--qrels" => settings with { QrelsPath = Value() },
+                "--run" => settings with { RunPath = Value() },
+                "--occupations" => settings with { OccupationsPath = Value() },
+                "--requirements" => settings with { RequirementsDirectory = Value() },
+                "--depth" => settings with { Depth = int.TryParse(Value(), CultureInfo.InvariantCulture, out var d) && d > 0 ? d : throw new ArgumentException("--depth takes a positive whole number") },
+                "--today" => settings with { Today = DateTimeOffset.TryParse(Value(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : throw new ArgumentException("--today takes a date such as 2026-11-01") },
+                "--direction" => Value() switch
+                {
+                    "roles-to-resumes" => settings with { ResumesToRoles = false },
+                    "resumes-to-roles" => settings with { ResumesToRoles = true },
+                    var other => throw new ArgumentException($"unknown direction '{other}'"),
+                },
+                _ => throw new ArgumentException($"unknown option '{name}'"),
+            };
+        }
+
+        return settings;
+    }
+}
