@@ -1,4 +1,5 @@
 using Match.Api.Infrastructure;
+using Match.Api.Resumes;
 using Match.Api.Roles;
 
 if (HealthProbe.IsRequested(args))
@@ -16,6 +17,7 @@ builder.Services.AddMatchData();              // Match:Data, SQLite connections,
 builder.Services.AddMatchOpenApi();           // Swagger UI at /swagger
 builder.Services.AddMatchHealthChecks();      // /health/live, /health/ready
 builder.Services.AddRoles();                  // Roles/: postings → roles with typed requirements
+builder.Services.AddResumes();                // Resumes/: files → text and structure, Match:Resumes
 
 var app = builder.Build();
 app.UseMatchProblemDetails();
@@ -24,6 +26,7 @@ app.UseMatchOpenApi();
 await app.ApplyMigrationsAsync();
 app.MapMatchHealthChecks();
 app.MapRoles();
+app.MapResumes();
 
 await app.RunAsync();
 return 0;
