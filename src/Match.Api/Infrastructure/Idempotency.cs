@@ -55,7 +55,7 @@ public static class Idempotency
         return app;
     }
 
-    private sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore store, IOptionsMonitor<IdempotencyOptions> options, TimeProvider clock)
+    private sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore store, IOptionsMonitor<IdempotencyOptions> options)
     {
         public async Task InvokeAsync(HttpContext context)
         {

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using FluentValidation;
+using Match.Api.Resumes;
+using Match.Data.Resumes;
 using Match.Scoring.Matching;
 using Microsoft.Net.Http.Headers;
 
@@ -17,9 +19,6 @@ public sealed record WeightsInput(double? Minimum, double? Preferred, double? Pr
     };
 }
 
-/// <summary>An uploaded résumé file.</summary>
-public sealed record ResumeFile(byte[] Content, string? ContentType, string? FileName);
-
 /// <summary>
 /// Body of POST /roles/{id}/score: JSON <c>{resumeId}</c> or <c>{text}</c> (with optional <c>weights</c>), a <c>text/plain</c> résumé,
 /// or multipart/form-data with a <c>file</c> part (optional <c>keep=true</c> to store it, <c>externalId</c>) or a <c>resumeId</c> or
@@ -29,7 +28,7 @@ public sealed record ScoreRequest(
     long? ResumeId,
     string? Text,
     WeightsInput? Weights,
-    ResumeFile? File = null,
+    ResumeUpload? File = null,
     bool Keep = false,
     string? ExternalId = null,
     string? BodyError = null)
@@ -43,12 +42,12 @@ public sealed record ScoreRequest(
         {
             var form = await request.ReadFormAsync(cancellationToken);
             var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
-            ResumeFile? upload = null;
+            ResumeUpload? upload = null;
             if (file is not null)
             {
                 using var memory = new MemoryStream();
                 await file.CopyToAsync(memory, cancellationToken);
-                upload = new ResumeFile(memory.ToArray(), file.ContentType, Path.GetFileName(file.FileName));
+                upload = new ResumeUpload(memory.ToArray(), file.ContentType, Path.GetFileName(file.FileName), Field(form, "externalId"), CandidateInfo.None);
             }
 
             var resumeIdField = Field(form, "resumeId");
@@ -110,9 +109,12 @@ internal sealed class WeightsInputValidator : AbstractValidator<WeightsInput>
         RuleFor(w => w.Minimum).Must(BeAWeight).WithMessage("minimum must be a finite number ≥ 0.");
         RuleFor(w => w.Preferred).Must(BeAWeight).WithMessage("preferred must be a finite number ≥ 0.");
         RuleFor(w => w.Profile).Must(BeAWeight).WithMessage("profile must be a finite number ≥ 0.");
-        RuleFor(w => w).Must(w => w.ToWeights().IsValid).WithName("weights").OverridePropertyName("weights")
-            .WithMessage("weights must not all be 0.");
     }
+
+    /// <summary>Whether weights leave at least one part weighing something (a bad field is reported by its own rule).</summary>
+    public static bool AddUp(WeightsInput? weights) => weights is null || !AllFieldsValid(weights) || weights.ToWeights().IsValid;
+
+    private static bool AllFieldsValid(WeightsInput w) => BeAWeight(w.Minimum) && BeAWeight(w.Preferred) && BeAWeight(w.Profile);
 
     private static bool BeAWeight(double? weight) => weight is null || (double.IsFinite(weight.Value) && weight.Value >= 0);
 }
@@ -131,8 +133,10 @@ internal sealed class ScoreRequestValidator : AbstractValidator<ScoreRequest>
         RuleFor(r => r.Text).Must(t => !string.IsNullOrWhiteSpace(t)).When(r => r.Text is not null).WithMessage("text must not be blank.")
             .MaximumLength(MaxTextLength);
         RuleFor(r => r.Keep).Equal(false).When(r => r.File is null).WithMessage("keep applies only to an uploaded file.");
+        RuleFor(r => r.ExternalId).Null().When(r => !r.Keep).WithMessage("externalId applies only to a file kept with keep=true.");
         RuleFor(r => r.ExternalId).Must(Roles.ExternalIds.IsValid).When(r => r.ExternalId is not null).WithMessage($"externalId {Roles.ExternalIds.Rule}.");
         RuleFor(r => r.Weights!).SetValidator(new WeightsInputValidator()).When(r => r.Weights is not null);
+        RuleFor(r => r.Weights).Must(WeightsInputValidator.AddUp).WithMessage("weights must not all be 0.");
     }
 }
 
