@@ -1,10 +1,17 @@
 using Match.Api.Infrastructure;
+using Match.Api.Model;
 using Match.Api.Resumes;
 using Match.Api.Roles;
+using Match.Api.Scoring;
 
 if (HealthProbe.IsRequested(args))
 {
     return await HealthProbe.RunAsync(args);
+}
+
+if (ModelCommand.IsRequested(args))
+{
+    return await ModelCommand.RunAsync(args);  // model refit: fit and save a new version; a running service swaps it in
 }
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,15 +25,22 @@ builder.Services.AddMatchOpenApi();           // Swagger UI at /swagger
 builder.Services.AddMatchHealthChecks();      // /health/live, /health/ready
 builder.Services.AddRoles();                  // Roles/: postings → roles with typed requirements
 builder.Services.AddResumes();                // Resumes/: files → text and structure, Match:Resumes
+builder.Services.AddIdempotency();            // Idempotency-Key on POST, Match:Idempotency
+builder.Services.AddModelHosting();           // Model/: the current MatchModel, Match:Model
+builder.Services.AddModelLoading();           // load or fit it at start-up, pick up newer saved versions
+builder.Services.AddScoring();                // Scoring/: explained scores, rankings from stored scores
 
 var app = builder.Build();
 app.UseMatchProblemDetails();
 app.UseBodyLimits();
+app.UseIdempotency();
 app.UseMatchOpenApi();
 await app.ApplyMigrationsAsync();
 app.MapMatchHealthChecks();
 app.MapRoles();
 app.MapResumes();
+app.MapModel();
+app.MapScoring();
 
 await app.RunAsync();
 return 0;
