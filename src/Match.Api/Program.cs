@@ -1,7 +1,9 @@
 using Match.Api.Audit;
 using Match.Api.Infrastructure;
+using Match.Api.Model;
 using Match.Api.Resumes;
 using Match.Api.Roles;
+using Match.Api.Scoring;
 using Match.Api.Security;
 
 if (HealthProbe.IsRequested(args))
@@ -11,7 +13,12 @@ if (HealthProbe.IsRequested(args))
 
 if (KeyCommands.IsRequested(args))
 {
-    return await KeyCommands.RunAsync(args, Console.Out, Console.Error);
+    return await KeyCommands.RunAsync(args, Console.Out, Console.Error);  // keys create|list|revoke
+}
+
+if (ModelCommand.IsRequested(args))
+{
+    return await ModelCommand.RunAsync(args);  // model refit: fit and save a new version; a running service swaps it in
 }
 
 var builder = WebApplication.CreateBuilder(args);
@@ -28,6 +35,10 @@ builder.Services.AddMatchOpenApi();           // Swagger UI at /swagger
 builder.Services.AddMatchHealthChecks();      // /health/live, /health/ready
 builder.Services.AddRoles();                  // Roles/: postings → roles with typed requirements
 builder.Services.AddResumes();                // Resumes/: files → text and structure, Match:Resumes
+builder.Services.AddIdempotency();            // Idempotency-Key on POST, Match:Idempotency
+builder.Services.AddModelHosting();           // Model/: the current MatchModel, Match:Model
+builder.Services.AddModelLoading();           // load or fit it at start-up, pick up newer saved versions
+builder.Services.AddScoring();                // Scoring/: explained scores, rankings from stored scores
 
 var app = builder.Build();
 app.UseMatchProblemDetails();
@@ -36,12 +47,15 @@ app.UseMatchOpenApi();                        // before security: Swagger UI and
 app.UseMatchSecurity();
 app.UseMatchRequestTimeouts();
 app.UseBodyLimits();
+app.UseIdempotency();
 await app.ApplyMigrationsAsync();
 app.MapMatchHealthChecks();
 app.MapKeys();
 app.MapAudit();
 app.MapRoles();
 app.MapResumes();
+app.MapModel();
+app.MapScoring();
 
 await app.RunAsync();
 return 0;

@@ -23,10 +23,14 @@ public sealed class MatchApp : WebApplicationFactory<Program>
     public MatchApp(IReadOnlyDictionary<string, string?>? settings = null)
     {
         DataFolder = Path.Combine(Path.GetTempPath(), "match-tests", Guid.NewGuid().ToString("N"));
-        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>(), StringComparer.OrdinalIgnoreCase)
+        // The model is fitted on first use, so tests that never score do not pay for a fit; a test's own settings win.
+        _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { ["Match:Model:LoadOnStart"] = "false" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            ["Match:Data:Folder"] = DataFolder,
-        };
+            _settings[key] = value;
+        }
+
+        _settings["Match:Data:Folder"] = DataFolder;
     }
 
     public string DataFolder { get; }

@@ -14,7 +14,7 @@ public static class ResumeEndpoints
     public static IEndpointRouteBuilder MapResumes(this IEndpointRouteBuilder app)
     {
         var options = app.ServiceProvider.GetRequiredService<IOptions<ResumeOptions>>();
-        var resumes = app.MapGroup("/resumes").WithTags("Resumes");
+        var resumes = app.MapGroup("/resumes").WithTags("Resumes").WithIdempotency();
 
         resumes.MapPost("/", Create).WithUpload(options).ProducesProblem(StatusCodes.Status409Conflict);
         resumes.MapPut("/{externalId}", Upsert).WithUpload(options);

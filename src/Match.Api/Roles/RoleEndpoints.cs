@@ -11,7 +11,7 @@ public static class RoleEndpoints
 
     public static IEndpointRouteBuilder MapRoles(this IEndpointRouteBuilder app)
     {
-        var roles = app.MapGroup("/roles").WithTags("Roles");
+        var roles = app.MapGroup("/roles").WithTags("Roles").WithIdempotency();
 
         roles.MapPost("/", Create).WithRoleBody<CreateRoleRequest>().ProducesProblem(StatusCodes.Status409Conflict);
         roles.MapPut("/{externalId}", Upsert).WithRoleBody<UpsertRoleRequest>();

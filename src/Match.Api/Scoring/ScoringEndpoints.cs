@@ -1,0 +1,135 @@
+using Match.Api.Infrastructure;
+using Match.Api.Model;
+using Match.Api.Resumes;
+using Match.Data.Resumes;
+using Match.Data.Roles;
+using Match.Data.Scores;
+using Match.Scoring.Matching;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Match.Api.Scoring;
+
+public static class ScoringEndpoints
+{
+    // Room for multipart boundaries and form fields around a résumé file of the largest accepted size.
+    private const long MultipartAllowance = 64 * 1024;
+
+    public static IEndpointRouteBuilder MapScoring(this IEndpointRouteBuilder app)
+    {
+        var resumeOptions = app.ServiceProvider.GetRequiredService<IOptions<ResumeOptions>>();
+        var roles = app.MapGroup("/roles").WithTags("Scoring").WithIdempotency();
+        var resumes = app.MapGroup("/resumes").WithTags("Scoring");
+
+        roles.MapPost("/{id:long}/score", Score)
+            .Accepts<ScoreRequest>("application/json", "text/plain", "multipart/form-data")
+            .WithValidation<ScoreRequest>()
+            .WithBodyLimit(_ => resumeOptions.Value.MaxBytes + MultipartAllowance)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        roles.MapGet("/{id:long}/matches", RankResumes).WithValidation<MatchesQuery>().ProducesProblem(StatusCodes.Status404NotFound);
+        resumes.MapGet("/{id:long}/matches", RankRoles).WithValidation<MatchesQuery>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        return app;
+    }
+
+    /// <summary>
+    /// Scores one résumé (stored id, text, or uploaded file) against the role and explains it. An uploaded file is stored only
+    /// with keep=true.
+    /// </summary>
+    private static async Task<Results<Ok<ScoreResponse>, ProblemHttpResult>> Score(
+        long id,
+        ScoreRequest request,
+        RoleStore roles,
+        IStoredResumes storedResumes,
+        ResumeIngestion ingestion,
+        ResumeStore resumeStore,
+        ModelHost models,
+        PreparedCache prepared,
+        CancellationToken cancellationToken)
+    {
+        var role = await roles.GetAsync(id, cancellationToken);
+        if (role is null)
+        {
+            return RoleNotFound(id);
+        }
+
+        var model = await models.GetAsync(cancellationToken);
+        var weights = request.Weights?.ToWeights();
+        var preparedRole = prepared.Role(model, role);
+        if (request.ResumeId is { } resumeId)
+        {
+            var resume = await storedResumes.GetAsync(resumeId, cancellationToken);
+            if (resume is null)
+            {
+                return ResumeNotFound(resumeId);
+            }
+
+            var score = model.Score(preparedRole, prepared.Resume(model, resume), weights);
+            return TypedResults.Ok(ScoreResponse.From(role.Id, role.Version, resume.Id, resume.Version, score));
+        }
+
+        if (request.Text is { } text)
+        {
+            var score = model.Score(preparedRole, prepared.Text(model, text), weights);
+            return TypedResults.Ok(ScoreResponse.From(role.Id, role.Version, null, null, score));
+        }
+
+        var (content, problem) = ingestion.Read(request.File!, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var fileScore = model.Score(preparedRole, model.Prepare(content!.Profile), weights);
+        if (!request.Keep)
+        {
+            return TypedResults.Ok(ScoreResponse.From(role.Id, role.Version, null, null, fileScore));
+        }
+
+        var (kept, _) = await resumeStore.CreateAsync(request.ExternalId, content, cancellationToken);
+        return TypedResults.Ok(ScoreResponse.From(role.Id, role.Version, kept.Id, kept.Version, fileScore));
+    }
+
+    /// <summary>Stored résumés ranked for the role, best first; only missing or stale scores are computed.</summary>
+    private static async Task<Results<Ok<MatchesResponse<ResumeMatch>>, ProblemHttpResult>> RankResumes(
+        long id, [AsParameters] MatchesQuery query, RoleStore roles, Ranking ranking, CancellationToken cancellationToken)
+    {
+        var role = await roles.GetAsync(id, cancellationToken);
+        if (role is null)
+        {
+            return RoleNotFound(id);
+        }
+
+        var window = Window(query);
+        var (page, modelVersion, recomputed) = await ranking.ResumesForRoleAsync(role, window, cancellationToken);
+        var items = page.Items.Select((s, i) => s.ToResumeMatch(window.Offset + i + 1)).ToList();
+        return TypedResults.Ok(new MatchesResponse<ResumeMatch>(role.Id, modelVersion, items, page.Total, window.Offset, window.Limit, recomputed));
+    }
+
+    /// <summary>Open roles ranked for the résumé, best first; only missing or stale scores are computed.</summary>
+    private static async Task<Results<Ok<MatchesResponse<RoleMatch>>, ProblemHttpResult>> RankRoles(
+        long id, [AsParameters] MatchesQuery query, IStoredResumes resumes, Ranking ranking, CancellationToken cancellationToken)
+    {
+        var resume = await resumes.GetAsync(id, cancellationToken);
+        if (resume is null)
+        {
+            return ResumeNotFound(id);
+        }
+
+        var window = Window(query);
+        var (page, modelVersion, recomputed) = await ranking.RolesForResumeAsync(resume, window, cancellationToken);
+        var items = page.Items.Select((s, i) => s.ToRoleMatch(window.Offset + i + 1)).ToList();
+        return TypedResults.Ok(new MatchesResponse<RoleMatch>(resume.Id, modelVersion, items, page.Total, window.Offset, window.Limit, recomputed));
+    }
+
+    private static RankingQuery Window(MatchesQuery query) =>
+        new(query.MinScore, query.MeetsMinimums, query.Offset ?? 0, query.Top ?? MatchesQuery.DefaultTop);
+
+    internal static ProblemHttpResult RoleNotFound(long id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Role not found", detail: $"There is no role with id {id}.");
+
+    internal static ProblemHttpResult ResumeNotFound(long id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Résumé not found", detail: $"There is no résumé with id {id}.");
+}
