@@ -38,7 +38,12 @@ public static class EvalCommand
         var watch = Stopwatch.StartNew();
         if (settings.RequirementsDirectory is { } directory)
         {
-            var verdicts = VerdictEvaluation.Run(directory, settings.OccupationsPath, clock, stderr);
+            var corpus = new[] { settings.RolesPath, settings.ResumesPath }
+                .Where(p => p is not null)
+                .SelectMany(p => EvalData.ReadJsonLines(p!).Select(d => d.Title is null ? d.Text : d.Title + "\n" + d.Text))
+                .ToList();
+            var verdicts = VerdictEvaluation.Run(directory, settings.OccupationsPath, corpus, clock, stderr);
+            await stderr.WriteLineAsync(verdicts.Disagreements());
             await stdout.WriteLineAsync(verdicts.Report());
             if (settings.RolesPath is null)
             {

@@ -10,7 +10,7 @@ using Match.Scoring.Skills;
 namespace Match.Eval;
 
 /// <summary>Verdict accuracy against recruiter labels: 3-class accuracy, met-vs-not accuracy and the confusion table.</summary>
-public sealed record VerdictResult(IReadOnlyList<(string Rid, RequirementStatus Expected, RequirementStatus Actual, string Requirement)> Pairs)
+public sealed record VerdictResult(IReadOnlyList<(string Rid, RequirementStatus Expected, RequirementStatus Actual, string Requirement, string Reason)> Pairs)
 {
     public double Accuracy => Pairs.Count == 0 ? 0 : Pairs.Count(p => p.Expected == p.Actual) / (double)Pairs.Count;
 
@@ -37,6 +37,18 @@ public sealed record VerdictResult(IReadOnlyList<(string Rid, RequirementStatus 
         return sb.ToString().TrimEnd();
     }
 
+    /// <summary>Every label Match disagrees with, one a line, for error analysis.</summary>
+    public string Disagreements()
+    {
+        var sb = new StringBuilder();
+        foreach (var p in Pairs.Where(p => p.Expected != p.Actual))
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{p.Rid} label={p.Expected} match={p.Actual} | {p.Requirement} | {p.Reason}");
+        }
+
+        return sb.ToString().TrimEnd();
+    }
+
     public string Summary() => string.Create(CultureInfo.InvariantCulture, $"accuracy={Accuracy:F3} met-vs-not={MetAccuracy:F3} labels={Pairs.Count}");
 }
 
@@ -48,7 +60,7 @@ public static class VerdictEvaluation
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
 
-    public static VerdictResult Run(string directory, string? occupationsPath, TimeProvider clock, TextWriter progress)
+    public static VerdictResult Run(string directory, string? occupationsPath, IReadOnlyList<string> extraCorpus, TimeProvider clock, TextWriter progress)
     {
         ArgumentNullException.ThrowIfNull(progress);
         var cases = File.ReadLines(Path.Combine(directory, "cases.jsonl")).Where(l => l.Length > 0)
@@ -67,10 +79,11 @@ public static class VerdictEvaluation
             c.Requirements.Select(r => analyzer.Type(r.Level == "minimum" ? RequirementLevel.Minimum : RequirementLevel.Preferred, r.Text)).ToList())).ToList();
 
         var occupations = occupationsPath is null ? null : OccupationTaxonomy.ReadOnetAlternateTitles(occupationsPath);
-        var model = MatchModel.Fit(roles.Select(r => r.Title + "\n" + r.Text).Concat(profiles.Select(p => p.Text)), occupations, new MatchModelOptions(), clock);
+        // As in the service, the model is fitted on everything stored: the cases plus, when given, the whole data set.
+        var model = MatchModel.Fit(roles.Select(r => r.Title + "\n" + r.Text).Concat(profiles.Select(p => p.Text)).Concat(extraCorpus), occupations, new MatchModelOptions(), clock);
         progress.WriteLine($"verdicts: {cases.Count} cases, model {model.Version}");
 
-        var pairs = new List<(string, RequirementStatus, RequirementStatus, string)>();
+        var pairs = new List<(string, RequirementStatus, RequirementStatus, string, string)>();
         for (var i = 0; i < cases.Count; i++)
         {
             var score = model.Score(model.Prepare(roles[i]), model.Prepare(profiles[i]));
@@ -78,7 +91,8 @@ public static class VerdictEvaluation
             {
                 var rid = cases[i].Requirements[k].Rid;
                 if (!labels.TryGetValue(rid, out var label)) continue;
-                pairs.Add((rid, Parse(label.Label), score.Requirements[k].Status, cases[i].Requirements[k].Text));
+                var match = score.Requirements[k];
+                pairs.Add((rid, Parse(label.Label), match.Status, cases[i].Requirements[k].Text, $"{match.Category}: {match.Reason}"));
             }
         }
 

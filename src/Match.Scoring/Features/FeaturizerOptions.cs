@@ -9,6 +9,9 @@ public sealed record FeaturizerOptions
     /// <summary>Cap on distinct n-grams of each length kept in the dictionary at fit time.</summary>
     public int MaxNgramsPerLength { get; init; } = 500_000;
 
+    /// <summary>How words are stemmed before n-grams are formed.</summary>
+    public Stemming Stemming { get; init; } = Stemming.Plural;
+
     /// <summary>Drop English stop words before forming n-grams.</summary>
     public bool RemoveStopWords { get; init; } = true;
 

@@ -3,10 +3,18 @@ using System.Text;
 
 namespace Match.Scoring.Features;
 
+/// <summary>How words are reduced before featurization.</summary>
+public enum Stemming
+{
+    None,
+    Plural,
+    Porter,
+}
+
 /// <summary>
 /// The analysis stage ahead of ML.NET: lower case, technology names that punctuation would break kept as one token
 /// ("c++" → "cplusplus", "c#" → "csharp", ".net" → "dotnet"), every other non-alphanumeric run → one U+0020,
-/// and a light plural fold, so FeaturizeText (which splits on U+0020 only) sees clean words.
+/// and stems (Porter's, or plurals only), so FeaturizeText (which splits on U+0020 only) sees clean words.
 /// </summary>
 public static class TermText
 {
@@ -26,7 +34,7 @@ public static class TermText
         ("at&t", " att "),
     ];
 
-    public static string Prepare(string text)
+    public static string Prepare(string text, Stemming stemming = Stemming.Porter)
     {
         ArgumentNullException.ThrowIfNull(text);
         var lower = text.ToLowerInvariant();
@@ -47,32 +55,25 @@ public static class TermText
             }
             else
             {
-                Flush(sb, word);
+                Flush(sb, word, stemming);
             }
         }
 
-        Flush(sb, word);
+        Flush(sb, word, stemming);
         return sb.ToString();
     }
 
-    private static void Flush(StringBuilder sb, StringBuilder word)
+    private static void Flush(StringBuilder sb, StringBuilder word, Stemming stemming)
     {
         if (word.Length == 0) return;
         if (sb.Length > 0) sb.Append(' ');
-        sb.Append(FoldPlural(word.ToString()));
+        var w = word.ToString();
+        sb.Append(stemming switch
+        {
+            Stemming.Porter => PorterStemmer.Stem(w),
+            Stemming.Plural => PorterStemmer.StemPlural(w),
+            _ => w,
+        });
         word.Clear();
-    }
-
-    // An S-stemmer: enough to make "skills"/"skill" and "policies"/"policy" one term without a stemmer's surprises.
-    internal static string FoldPlural(string word)
-    {
-        if (word.Length <= 3 || !word.EndsWith('s')) return word;
-        if (word.EndsWith("ies", StringComparison.Ordinal) && !word.EndsWith("eies", StringComparison.Ordinal) && !word.EndsWith("aies", StringComparison.Ordinal))
-            return word[..^3] + "y";
-        if (word.EndsWith("ss", StringComparison.Ordinal) || word.EndsWith("us", StringComparison.Ordinal) || word.EndsWith("is", StringComparison.Ordinal))
-            return word;
-        if (word.EndsWith("es", StringComparison.Ordinal) && (word.EndsWith("sses", StringComparison.Ordinal) || word.EndsWith("xes", StringComparison.Ordinal) || word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal)))
-            return word[..^2];
-        return word[..^1];
     }
 }

@@ -19,10 +19,12 @@ public sealed class TextFeaturizer
     private readonly MLContext _ml;
     private readonly ITransformer _transformer;
     private readonly float[] _idf;
+    private readonly string[] _terms;
     private readonly ConcurrentBag<PredictionEngine<TextInput, TextFeatures>> _engines = [];
 
-    private TextFeaturizer(MLContext ml, ITransformer transformer, float[] idf, FeaturizerOptions options, int corpusSize)
+    private TextFeaturizer(MLContext ml, ITransformer transformer, float[] idf, FeaturizerOptions options, int corpusSize, string[] terms)
     {
+        _terms = terms;
         _ml = ml;
         _transformer = transformer;
         _idf = idf;
@@ -41,13 +43,19 @@ public sealed class TextFeaturizer
     /// <summary>Number of slots with a non-zero weight (n-grams at or above the minimum document frequency).</summary>
     public int ActiveTerms => _idf.Count(w => w > 0);
 
+    /// <summary>The n-gram a slot stands for, words joined by '|' as ML.NET names them ("gaap", "us|gaap").</summary>
+    public string TermAt(int slot) => _terms[slot];
+
+    /// <summary>True when the slot is a single word, not a word n-gram.</summary>
+    public bool IsUnigram(int slot) => !_terms[slot].Contains('|', StringComparison.Ordinal);
+
     /// <summary>Fits the dictionary and idf on <paramref name="corpus"/> (order matters: the dictionary is first-seen).</summary>
     public static TextFeaturizer Fit(IReadOnlyList<string> corpus, FeaturizerOptions options)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(options);
         var ml = new MLContext(seed: 0);
-        var rows = ml.Data.LoadFromEnumerable(corpus.Select(t => new TextInput { Text = TermText.Prepare(t) }));
+        var rows = ml.Data.LoadFromEnumerable(corpus.Select(t => new TextInput { Text = TermText.Prepare(t, options.Stemming) }));
         var transformer = BuildPipeline(ml, options).Fit(rows);
 
         var transformed = transformer.Transform(rows);
@@ -66,7 +74,7 @@ public sealed class TextFeaturizer
             idf[i] = df[i] < options.MinDocumentFrequency ? 0f : (float)(Math.Log((n + 1.0) / (df[i] + 1.0)) + 1.0);
         }
 
-        return new TextFeaturizer(ml, transformer, idf, options, n);
+        return new TextFeaturizer(ml, transformer, idf, options, n, SlotNames(transformed.Schema["Features"]));
     }
 
     /// <summary>The unit-length vector of <paramref name="text"/>; empty when no known term occurs.</summary>
@@ -80,7 +88,7 @@ public sealed class TextFeaturizer
 
         try
         {
-            var output = engine.Predict(new TextInput { Text = TermText.Prepare(text) });
+            var output = engine.Predict(new TextInput { Text = TermText.Prepare(text, Options.Stemming) });
             return Weigh(output.Features);
         }
         finally
@@ -132,6 +140,15 @@ public sealed class TextFeaturizer
         File.WriteAllText(Path.Combine(directory, OptionsFile), JsonSerializer.Serialize(Options));
     }
 
+    private static string[] SlotNames(DataViewSchema.Column column)
+    {
+        var names = default(VBuffer<ReadOnlyMemory<char>>);
+        column.GetSlotNames(ref names);
+        var dense = names.DenseValues().Select(m => m.ToString()).ToArray();
+        // Word-bag slots are named "w.term"; keep just the term.
+        return dense.Select(t => t.StartsWith("w.", StringComparison.Ordinal) ? t[2..] : t).ToArray();
+    }
+
     /// <summary>Reads a featurizer written by <see cref="Save"/>.</summary>
     public static TextFeaturizer Load(string directory)
     {
@@ -143,7 +160,8 @@ public sealed class TextFeaturizer
         for (var i = 0; i < idf.Length; i++) idf[i] = reader.ReadSingle();
         var options = JsonSerializer.Deserialize<FeaturizerOptions>(File.ReadAllText(Path.Combine(directory, OptionsFile)))
             ?? throw new InvalidDataException($"{OptionsFile} is empty");
-        return new TextFeaturizer(ml, transformer, idf, options, corpusSize);
+        var schema = ml.Data.LoadFromEnumerable(Array.Empty<TextInput>());
+        return new TextFeaturizer(ml, transformer, idf, options, corpusSize, SlotNames(transformer.GetOutputSchema(schema.Schema)["Features"]));
     }
 
     private static IEstimator<ITransformer> BuildPipeline(MLContext ml, FeaturizerOptions options)

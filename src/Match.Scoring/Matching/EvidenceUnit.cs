@@ -13,12 +13,14 @@ public sealed record EvidenceUnit(string Text, SectionKind Section, int Start, i
         ArgumentNullException.ThrowIfNull(profile);
         var text = profile.Text;
         var units = new List<EvidenceUnit>();
+        // Heading lines ("Experience", "Skills") are structure, not evidence: they would match every requirement's boilerplate.
+        var headings = profile.Sections.Select(s => s.Heading).Where(h => h.Length > 0).ToHashSet(StringComparer.Ordinal);
         var start = 0;
         while (start < text.Length)
         {
             var end = text.IndexOf('\n', start);
             if (end < 0) end = text.Length;
-            AddLine(profile, start, end, units);
+            if (!headings.Contains(text[start..end])) AddLine(profile, start, end, units);
             start = end + 1;
         }
 

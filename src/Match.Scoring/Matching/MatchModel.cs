@@ -84,7 +84,8 @@ public sealed class MatchModel
         ArgumentNullException.ThrowIfNull(role);
         var document = _featurizer.Featurize(role.Title + "\n" + role.Text);
         var title = _featurizer.Featurize(role.Title);
-        var requirements = role.Requirements.Select(r => _featurizer.Featurize(r.Text)).ToArray();
+        // Evidence is searched on the requirement's content words alone: a bigram's weight would be coverage no line can show.
+        var requirements = role.Requirements.Select(r => UnigramsOf(_featurizer.Featurize(RequirementQuery.ContentOf(r.Text)))).ToArray();
         // The "topic" of a requirement: what its years are of, the fields its degree is in, else its own text.
         var yearsTopics = role.Requirements
             .Select((r, i) => r.Attributes switch
@@ -122,8 +123,8 @@ public sealed class MatchModel
         }
 
         weights ??= ScoreWeights.Default;
-        var matches = RequirementMatcher.Match(role, resume);
         var profile = ProfileFitOf(role, resume);
+        var matches = RequirementMatcher.Match(role, resume);
         return RoleScoring.Combine(matches, profile, weights, Version);
     }
 
@@ -134,6 +135,12 @@ public sealed class MatchModel
         var occupation = role.Occupations.Dot(resume.Occupations);
         var shared = _occupations?.Shared(role.Occupations, resume.Occupations, 3) ?? [];
         return new ProfileFit(text, title, occupation, ProfileBlend.Of(text, title, occupation, _occupations is not null), shared);
+    }
+
+    private SparseVector UnigramsOf(SparseVector vector)
+    {
+        var keep = Enumerable.Range(0, vector.Count).Where(k => _featurizer.IsUnigram(vector.Indices[k])).ToArray();
+        return new SparseVector(keep.Select(k => vector.Indices[k]).ToArray(), keep.Select(k => vector.Values[k]).ToArray()).Normalize();
     }
 
     private SparseVector Project(SparseVector document) => _occupations?.Project(document) ?? SparseVector.Empty;

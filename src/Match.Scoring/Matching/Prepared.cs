@@ -31,6 +31,9 @@ public sealed class PreparedRole
     internal SparseVector[] YearsTopicVectors { get; }
 }
 
+/// <summary>The best unit for a query: its index (-1 for none), the share of the query it covers, and the share the whole résumé covers.</summary>
+internal readonly record struct UnitMatch(int Unit, double Coverage, double Anywhere);
+
 /// <summary>A dated position with the text that describes it (its line to the next position), featurized.</summary>
 internal sealed record PreparedPosition(EmploymentPeriod Period, int TextStart, int TextLength, SparseVector Vector);
 
@@ -75,28 +78,34 @@ public sealed class PreparedResume
     internal HashSet<string> SkillSet { get; }
     internal SparseVector? DegreeField { get; }
 
-    /// <summary>The unit with the highest cosine to <paramref name="query"/>, or (-1, 0) when none shares a term.</summary>
-    internal (int Unit, double Cosine) BestUnit(SparseVector query, Span<double> scratch)
+    /// <summary>
+    /// The unit that covers most of <paramref name="query"/>: coverage is the share of the query's squared weight whose
+    /// terms the unit contains, in [0, 1] (unlike cosine, a long line is not penalised for saying more). Also the share
+    /// covered anywhere in the résumé. Unit is -1 when no unit shares a term.
+    /// </summary>
+    internal UnitMatch BestUnit(SparseVector query, Span<double> coverage)
     {
-        scratch.Clear();
+        coverage.Clear();
+        double anywhere = 0;
         for (var k = 0; k < query.Count; k++)
         {
             if (!_postings.TryGetValue(query.Indices[k], out var list)) continue;
-            var w = query.Values[k];
-            foreach (var (unit, weight) in list) scratch[unit] += w * weight;
+            var share = (double)query.Values[k] * query.Values[k];
+            anywhere += share;
+            foreach (var (unit, _) in list) coverage[unit] += share;
         }
 
         var best = -1;
-        var bestScore = 0.0;
+        var bestCoverage = 0.0;
         for (var u = 0; u < Units.Count; u++)
         {
-            if (scratch[u] > bestScore)
+            if (coverage[u] > bestCoverage)
             {
-                bestScore = scratch[u];
+                bestCoverage = coverage[u];
                 best = u;
             }
         }
 
-        return (best, bestScore);
+        return new UnitMatch(best, Math.Min(1, bestCoverage), Math.Min(1, anywhere));
     }
 }

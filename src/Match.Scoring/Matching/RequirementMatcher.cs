@@ -12,14 +12,21 @@ namespace Match.Scoring.Matching;
 /// </summary>
 internal sealed class RequirementMatcher
 {
-    /// <summary>Best-unit cosine at or above which the text evidence alone meets a requirement.</summary>
-    internal const double MetCosine = 0.45;
+    /// <summary>Share of a requirement's content one résumé line must cover for the text evidence alone to meet it.</summary>
+    internal const double MetCoverage = 0.60;
 
-    /// <summary>Best-unit cosine at or above which the text evidence is partial.</summary>
-    internal const double PartialCosine = 0.20;
+    /// <summary>Share one line must cover for partial evidence.</summary>
+    internal const double PartialCoverage = 0.10;
 
-    /// <summary>Cosine between a years requirement's topic and a position's text for the position to count.</summary>
+    /// <summary>Share the résumé as a whole must cover for partial evidence.</summary>
+    internal const double PartialAnywhere = 0.12;
+
+    /// <summary>Cosine between the role's text and a position's text for the position to count as relevant work.</summary>
     internal const double RelevantPositionCosine = 0.10;
+
+    /// <summary>Cosine between what a years requirement is of and a position's text for the position to count.</summary>
+    internal const double TopicPositionCosine = 0.05;
+
 
     /// <summary>Cosine between the fields a degree requirement names and the résumé's field for the field to fit.</summary>
     internal const double FieldCosine = 0.10;
@@ -31,61 +38,68 @@ internal sealed class RequirementMatcher
 
     public static IReadOnlyList<RequirementMatch> Match(PreparedRole role, PreparedResume resume)
     {
+        var relevantYears = EmploymentPeriodReader.TotalYears(resume.Positions.Where(p => role.Document.Dot(p.Vector) >= RelevantPositionCosine).Select(p => p.Period));
+        var context = new MatchContext(role, resume, relevantYears);
         var requirements = role.Input.Requirements;
         var matches = new RequirementMatch[requirements.Count];
         var scratch = new double[resume.Units.Count];
         for (var i = 0; i < requirements.Count; i++)
         {
-            matches[i] = MatchOne(i, requirements[i], role, resume, scratch);
+            matches[i] = MatchOne(i, requirements[i], context, scratch);
         }
 
         return matches;
     }
 
-    private static RequirementMatch MatchOne(int index, Requirement requirement, PreparedRole role, PreparedResume resume, double[] scratch)
+    private static RequirementMatch MatchOne(int index, Requirement requirement, MatchContext context, double[] scratch)
     {
-        var (unit, cosine) = resume.BestUnit(role.RequirementVectors[index], scratch);
-        var evidence = unit >= 0 ? ToSpan(resume.Units[unit]) : null;
-        var text = new TextEvidence(cosine, evidence);
+        var (role, resume) = (context.Role, context.Resume);
+        var best = resume.BestUnit(role.RequirementVectors[index], scratch);
+        var evidence = best.Unit >= 0 ? ToSpan(resume.Units[best.Unit]) : null;
+        var text = new TextEvidence(best.Coverage, best.Anywhere, evidence);
         var verdict = requirement.Category switch
         {
-            RequirementCategory.Education when requirement.Attributes.Degree is not null => Education(requirement, role.YearsTopicVectors[index], resume, text),
+            RequirementCategory.Education when requirement.Attributes.Degree is not null => Education(requirement, role.YearsTopicVectors[index], context, text),
             RequirementCategory.Language when requirement.Attributes.Languages.Count > 0 => Language(requirement, resume, text),
-            RequirementCategory.Certification => Certification(requirement, resume, text),
-            _ when requirement.Attributes.MinYears is not null => Years(requirement, role.YearsTopicVectors[index], resume, text),
-            _ => Textual(requirement, resume, text),
+            RequirementCategory.Certification => Certification(requirement, context, text),
+            _ when requirement.Attributes.MinYears is not null => Years(requirement, role.YearsTopicVectors[index], context, text),
+            _ => Textual(requirement, context, text),
         };
         return new RequirementMatch(index, requirement.Level, requirement.Category, requirement.Text, verdict.Status, Math.Round(verdict.Score, 6), verdict.Evidence, verdict.Reason);
     }
 
-    private static Verdict Textual(Requirement requirement, PreparedResume resume, TextEvidence text)
+    private static Verdict Textual(Requirement requirement, MatchContext context, TextEvidence text)
     {
+        var resume = context.Resume;
         var named = requirement.Attributes.Skills;
         var found = named.Where(resume.SkillSet.Contains).ToList();
         var coverage = named.Count > 0 ? found.Count / (double)named.Count : 0;
-        var strength = Math.Max(Math.Min(1, text.Cosine / MetCosine), coverage);
+        var strength = Math.Max(Math.Min(1, text.Coverage / MetCoverage), coverage);
         var skillNote = named.Count > 0 ? $"; skills found {found.Count} of {named.Count}{List(found)}" : "";
+        var shown = $"{Percent(text.Coverage)} of its content in one line, {Percent(text.Anywhere)} across the résumé";
 
-        if (text.Cosine >= MetCosine || (named.Count > 0 && coverage >= 1))
-            return new Verdict(RequirementStatus.Met, 0.75 + 0.25 * strength, text.Span, $"Strong evidence (similarity {Fmt(text.Cosine)}){skillNote}.");
-        if (text.Cosine >= PartialCosine || coverage > 0)
-            return new Verdict(RequirementStatus.Partial, 0.3 + 0.4 * strength, text.Span, $"Related evidence only (similarity {Fmt(text.Cosine)}){skillNote}.");
-        return new Verdict(RequirementStatus.Missing, 0.3 * strength, text.Span, $"No supporting evidence found (best similarity {Fmt(text.Cosine)}){skillNote}.");
+        if (text.Coverage >= MetCoverage || (named.Count > 0 && coverage >= 1))
+            return new Verdict(RequirementStatus.Met, 0.75 + 0.25 * strength, text.Span, $"Shown: {shown}{skillNote}.");
+        if (text.IsPartial || coverage > 0)
+            return new Verdict(RequirementStatus.Partial, 0.3 + 0.4 * strength, text.Span, $"Partly shown: {shown}{skillNote}.");
+        return new Verdict(RequirementStatus.Missing, 0.3 * strength, text.Span, $"Not shown: {shown}{skillNote}.");
     }
 
-    private static Verdict Years(Requirement requirement, SparseVector topic, PreparedResume resume, TextEvidence text)
+    private static Verdict Years(Requirement requirement, SparseVector topic, MatchContext context, TextEvidence text)
     {
+        var resume = context.Resume;
         var required = requirement.Attributes.MinYears!.Value;
         var of = requirement.Attributes.YearsOf;
-        var generic = IsGenericExperience(of);
+        var generic = IsGenericExperience(of ?? requirement.Text);
+        // "Relevant work experience" is relevant to the role; named experience must show in the position's own text.
         var relevant = resume.Positions
-            .Where(p => generic || topic.Dot(p.Vector) >= RelevantPositionCosine)
+            .Where(p => generic ? context.Role.Document.Dot(p.Vector) >= RelevantPositionCosine : topic.Dot(p.Vector) >= TopicPositionCosine)
             .ToList();
         var years = EmploymentPeriodReader.TotalYears(relevant.Select(p => p.Period));
         var span = relevant.Count > 0
             ? PositionSpan(resume, relevant.OrderByDescending(p => topic.Dot(p.Vector)).First())
             : text.Span;
-        var what = generic ? "of experience" : $"in {of}";
+        var what = generic ? "of relevant experience" : $"in {of ?? RequirementQuery.ContentOf(requirement.Text)}";
         var range = relevant.Count > 0
             ? $", {relevant.Min(p => p.Period.Start.Year)}–{(relevant.Any(p => p.Period.IsCurrent) ? "present" : relevant.Max(p => p.Period.End.Year).ToString(Invariant))}"
             : "";
@@ -93,13 +107,14 @@ internal sealed class RequirementMatcher
 
         if (years >= required)
             return new Verdict(RequirementStatus.Met, 1.0, span, reason);
-        if (years > 0 || text.Cosine >= PartialCosine)
+        if (years > 0 || text.IsPartial)
             return new Verdict(RequirementStatus.Partial, 0.3 + 0.4 * Math.Min(1, years / required), span, reason);
         return new Verdict(RequirementStatus.Missing, 0, text.Span, reason);
     }
 
-    private static Verdict Education(Requirement requirement, SparseVector fields, PreparedResume resume, TextEvidence text)
+    private static Verdict Education(Requirement requirement, SparseVector fields, MatchContext context, TextEvidence text)
     {
+        var resume = context.Resume;
         var attributes = requirement.Attributes;
         var required = attributes.Degree!.Value;
         var profile = resume.Profile;
@@ -111,16 +126,16 @@ internal sealed class RequirementMatcher
         var haveText = have == DegreeLevel.None ? "no degree found" : $"{Describe(have)}{(profile.DegreeField is { } f ? $" in {f}" : "")} found";
         var asked = $"{Describe(required)}{(attributes.DegreeFields.Count > 0 ? $" in {string.Join(", ", attributes.DegreeFields)}" : "")} required";
 
-        if (have >= required && fieldFits != false)
+        if (have >= required && fieldFits == true)
             return new Verdict(RequirementStatus.Met, 1.0, span, $"{asked}; {haveText}.");
-        if (attributes.EquivalentExperienceAccepted && profile.TotalYears >= EquivalentYears)
-            return new Verdict(RequirementStatus.Met, 0.85, span, $"{asked} or equivalent practical experience; {haveText}, {Fmt(profile.TotalYears)} years of experience.");
+        if (attributes.EquivalentExperienceAccepted && context.RelevantYears >= EquivalentYears)
+            return new Verdict(RequirementStatus.Met, 0.85, span, $"{asked} or equivalent practical experience; {haveText}, {Fmt(context.RelevantYears)} years of relevant experience.");
         if (have >= required)
-            return new Verdict(RequirementStatus.Partial, 0.6, span, $"{asked}; {haveText}, in another field.");
+            return new Verdict(RequirementStatus.Partial, 0.6, span, fieldFits is null ? $"{asked}; {haveText}, field not stated." : $"{asked}; {haveText}, in another field.");
         if (have >= DegreeLevel.Associate && have >= required - 1)
             return new Verdict(RequirementStatus.Partial, 0.5, span, $"{asked}; {haveText}, one level lower.");
-        if (attributes.EquivalentExperienceAccepted && profile.TotalYears >= EquivalentYears / 2)
-            return new Verdict(RequirementStatus.Partial, 0.4, span, $"{asked} or equivalent practical experience; {haveText}, {Fmt(profile.TotalYears)} years of experience.");
+        if (attributes.EquivalentExperienceAccepted && context.RelevantYears >= EquivalentYears / 2)
+            return new Verdict(RequirementStatus.Partial, 0.4, span, $"{asked} or equivalent practical experience; {haveText}, {Fmt(context.RelevantYears)} years of relevant experience.");
         return new Verdict(RequirementStatus.Missing, 0, span, $"{asked}; {haveText}.");
     }
 
@@ -141,8 +156,9 @@ internal sealed class RequirementMatcher
         return new Verdict(RequirementStatus.Missing, 0, null, reason);
     }
 
-    private static Verdict Certification(Requirement requirement, PreparedResume resume, TextEvidence text)
+    private static Verdict Certification(Requirement requirement, MatchContext context, TextEvidence text)
     {
+        var resume = context.Resume;
         var names = requirement.Attributes.Certifications;
         foreach (var name in names)
         {
@@ -154,7 +170,7 @@ internal sealed class RequirementMatcher
             }
         }
 
-        var textual = Textual(requirement, resume, text);
+        var textual = Textual(requirement, context, text);
         return textual.Status == RequirementStatus.Met
             ? textual
             : textual with { Reason = $"Certification {(names.Count > 0 ? string.Join(", ", names) : "")} not found; " + textual.Reason };
@@ -163,7 +179,7 @@ internal sealed class RequirementMatcher
     private static bool IsGenericExperience(string? of)
     {
         if (string.IsNullOrWhiteSpace(of)) return true;
-        var words = TermText.Prepare(of).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = TermText.Prepare(of, Stemming.None).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         string[] generic = ["relevant", "work", "working", "experience", "industry", "professional", "related", "of", "in", "a", "an", "the", "combined", "total"];
         return words.All(w => generic.Contains(w));
     }
@@ -223,9 +239,16 @@ internal sealed class RequirementMatcher
 
     private static string List(IReadOnlyList<string> items) => items.Count > 0 ? $" ({string.Join(", ", items)})" : "";
 
+    private static string Percent(double share) => share.ToString("0%", Invariant);
+
     private static string Fmt(double value) => value.ToString("0.##", Invariant);
 
-    private sealed record TextEvidence(double Cosine, EvidenceSpan? Span);
+    private sealed record MatchContext(PreparedRole Role, PreparedResume Resume, double RelevantYears);
+
+    private sealed record TextEvidence(double Coverage, double Anywhere, EvidenceSpan? Span)
+    {
+        public bool IsPartial => Coverage >= PartialCoverage || Anywhere >= PartialAnywhere;
+    }
 
     private sealed record Verdict(RequirementStatus Status, double Score, EvidenceSpan? Evidence, string Reason);
 }
