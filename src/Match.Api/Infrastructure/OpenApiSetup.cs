@@ -21,7 +21,7 @@ public static class OpenApiSetup
     {
         app.UseSwagger();
         app.UseSwaggerUI(options => options.DocumentTitle = "Match API");
-        app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
+        app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription().AllowAnonymous();
         return app;
     }
 }

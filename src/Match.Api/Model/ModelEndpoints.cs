@@ -1,4 +1,6 @@
 using Match.Api.Infrastructure;
+using Match.Api.Security;
+using Match.Data.Keys;
 using Match.Scoring.Matching;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -28,7 +30,7 @@ public static class ModelEndpoints
         var model = app.MapGroup("/model").WithTags("Model").WithIdempotency();
 
         model.MapGet("/", Get);
-        model.MapPost("/refit", Refit);
+        model.MapPost("/refit", Refit).RequireScope(ApiScope.Admin);
 
         return app;
     }
