@@ -1,12 +1,19 @@
+using Match.Api.Audit;
 using Match.Api.Infrastructure;
 using Match.Api.Model;
 using Match.Api.Resumes;
 using Match.Api.Roles;
 using Match.Api.Scoring;
+using Match.Api.Security;
 
 if (HealthProbe.IsRequested(args))
 {
     return await HealthProbe.RunAsync(args);
+}
+
+if (KeyCommands.IsRequested(args))
+{
+    return await KeyCommands.RunAsync(args, Console.Out, Console.Error);  // keys create|list|revoke
 }
 
 if (ModelCommand.IsRequested(args))
@@ -16,10 +23,13 @@ if (ModelCommand.IsRequested(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseMatchDefaultUrl();                 // http://localhost:5080 unless configured
+builder.AddMatchLogging();                    // console logs with the request id, JSON outside Development
 builder.Services.AddMatchProblemDetails();    // RFC 9457 for every error; exception type → status
 builder.Services.AddMatchJson();              // camelCase, enums as strings
 builder.Services.AddMatchValidation();        // FluentValidation validators beside their requests
-builder.Services.AddRequestLimits();          // Match:Limits, 413 per endpoint
+builder.Services.AddRequestLimits();          // Match:Limits: 413 per endpoint, 431 headers, 503 timeout
+builder.Services.AddMatchSecurity();          // X-Api-Key, scopes by HTTP method or RequireScope, Match:RateLimit per key
+builder.Services.AddAudit();                  // Audit/: IAuditLog for score paths, GET /audit
 builder.Services.AddMatchData();              // Match:Data, SQLite connections, migrations
 builder.Services.AddMatchOpenApi();           // Swagger UI at /swagger
 builder.Services.AddMatchHealthChecks();      // /health/live, /health/ready
@@ -32,11 +42,16 @@ builder.Services.AddScoring();                // Scoring/: explained scores, ran
 
 var app = builder.Build();
 app.UseMatchProblemDetails();
+app.UseRequestLogging();
+app.UseMatchOpenApi();                        // before security: Swagger UI and the document need no key
+app.UseMatchSecurity();
+app.UseMatchRequestTimeouts();
 app.UseBodyLimits();
 app.UseIdempotency();
-app.UseMatchOpenApi();
 await app.ApplyMigrationsAsync();
 app.MapMatchHealthChecks();
+app.MapKeys();
+app.MapAudit();
 app.MapRoles();
 app.MapResumes();
 app.MapModel();

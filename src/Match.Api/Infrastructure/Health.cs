@@ -15,11 +15,11 @@ public static class Health
         return services;
     }
 
-    /// <summary>/health/live: the process answers (no checks). /health/ready: the database answers too.</summary>
+    /// <summary>/health/live: the process answers (no checks). /health/ready: the database answers too. Both need no API key.</summary>
     public static WebApplication MapMatchHealthChecks(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
         return app;
     }
 

@@ -8,7 +8,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace Match.Api.Scoring;
 
-/// <summary>Relative weights of a score's parts; any left out keep their defaults (minimum 0.25, preferred 0.05, profile 0.70).</summary>
+/// <summary>Relative weights of a score's parts; any left out keep the engine's defaults (<see cref="ScoreWeights.Default"/>).</summary>
 public sealed record WeightsInput(double? Minimum, double? Preferred, double? Profile)
 {
     public ScoreWeights ToWeights() => new()

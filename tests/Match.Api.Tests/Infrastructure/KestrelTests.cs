@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Match.Api.Infrastructure;
+using Match.Api.Security;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,7 @@ public sealed class KestrelTests
     {
         await using var app = new MatchApp(new Dictionary<string, string?> { ["Match:Limits:MaxPostingBytes"] = "2048" });
         using var client = new HttpClient { BaseAddress = new Uri(Address(app)) };
+        client.DefaultRequestHeaders.Add(ApiKeyFormat.HeaderName, app.AdminKey);
         var large = Encoding.UTF8.GetBytes("Data Engineer\n" + new string('x', 4096));
 
         using var declared = new ByteArrayContent(large);

@@ -29,8 +29,8 @@ public sealed class ScoreEndpointsTests
         Assert.True(body.GetProperty("meetsAllMinimums").GetBoolean(), body.ToString());
         Assert.Empty(body.GetProperty("knockOuts").EnumerateArray());
         var weights = body.GetProperty("weights");
-        Assert.Equal(0.25, weights.GetProperty("minimum").GetDouble());
-        Assert.Equal(0.70, weights.GetProperty("profile").GetDouble());
+        Assert.Equal(Match.Scoring.Matching.ScoreWeights.Default.Minimum, weights.GetProperty("minimum").GetDouble());
+        Assert.Equal(Match.Scoring.Matching.ScoreWeights.Default.Profile, weights.GetProperty("profile").GetDouble());
 
         var requirements = body.GetProperty("requirements").EnumerateArray().ToList();
         Assert.Equal(role.Requirements().Count, requirements.Count);
