@@ -1,3 +1,6 @@
+using Match.Scoring.Features;
+using Match.Scoring.Matching;
+
 namespace Match.Eval.Tests;
 
 public class EvalSettingsTests
@@ -28,6 +31,21 @@ public class EvalSettingsTests
     }
 
     [Fact]
+    public void Model_options_are_read_into_the_featurizer_and_occupation_settings()
+    {
+        var settings = EvalSettings.Parse(["--ngrams", "1", "--stemming", "porter", "--keep-stop-words", "--min-df", "3", "--sublinear-tf", "--top-k", "5"]);
+
+        Assert.Equal(
+            new MatchModelOptions
+            {
+                Featurizer = new FeaturizerOptions { WordNgramLength = 1, Stemming = Stemming.Porter, RemoveStopWords = false, MinDocumentFrequency = 3, SublinearTf = true },
+                OccupationTopK = 5,
+            },
+            settings.Model);
+        Assert.Equal(new MatchModelOptions(), EvalSettings.Parse([]).Model);
+    }
+
+    [Fact]
     public void Defaults_apply_when_options_are_absent()
     {
         var settings = EvalSettings.Parse([]);
@@ -46,6 +64,9 @@ public class EvalSettingsTests
     [InlineData("--direction", "sideways")]
     [InlineData("--colour", "blue")]
     [InlineData("--roles")]
+    [InlineData("--ngrams", "0")]
+    [InlineData("--stemming", "snowball")]
+    [InlineData("--top-k", "-3")]
     public void Bad_options_are_refused(params string[] args)
     {
         Assert.Throws<ArgumentException>(() => EvalSettings.Parse(args));

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Match.Scoring.Matching;
 using Xunit.Abstractions;
 
 namespace Match.Eval.Tests;
@@ -88,6 +89,7 @@ public partial class EvaluationGateTests(ITestOutputHelper output)
         var result = VerdictEvaluation.Run(
             Path.Combine(shared, "eval", "dev", "requirements"),
             Path.Combine(shared, "taxonomy", "onet_alternate_titles.txt"),
+            new MatchModelOptions(),
             corpus,
             new FixedClock(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero)),
             TextWriter.Null);
