@@ -1,4 +1,4 @@
-# Build: the same publish command as in the README.
+# Build: the same publish command as in the README (CI builds the same projects in Release with the SDK from global.json).
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./

@@ -17,11 +17,14 @@ public sealed class MatchApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly Lock _adminKeyLock = new();
+    private readonly Action<IWebHostBuilder>? _configureHost;
     private string? _adminKey;
 
     /// <param name="settings">Configuration overrides, e.g. <c>["Match:Limits:MaxPostingBytes"] = "1024"</c>.</param>
-    public MatchApp(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="configureHost">Further host set-up, e.g. an extra logging provider.</param>
+    public MatchApp(IReadOnlyDictionary<string, string?>? settings = null, Action<IWebHostBuilder>? configureHost = null)
     {
+        _configureHost = configureHost;
         DataFolder = Path.Combine(Path.GetTempPath(), "match-tests", Guid.NewGuid().ToString("N"));
         // The model is fitted on first use, so tests that never score do not pay for a fit; a test's own settings win.
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { ["Match:Model:LoadOnStart"] = "false" };
@@ -77,8 +80,12 @@ public sealed class MatchApp : WebApplicationFactory<Program>
         client.DefaultRequestHeaders.Add(ApiKeyFormat.HeaderName, AdminKey);
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
+        _configureHost?.Invoke(builder);
+    }
 
     public override async ValueTask DisposeAsync()
     {

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using Match.Scoring.Features;
+using Match.Scoring.Matching;
 
 namespace Match.Eval;
 
@@ -14,6 +16,8 @@ public static class EvalCommand
           [--occupations onet_alternate_titles.txt]        O*NET Alternate Titles for the occupation layer
           [--requirements DIR]                              verdict accuracy on DIR/cases.jsonl + DIR/labels.jsonl
           [--today yyyy-MM-dd]                              the date "current"/"present" resolves to
+          [--ngrams N] [--stemming none|plural|porter] [--keep-stop-words] [--min-df N] [--sublinear-tf] [--top-k K]
+                                                            model options, to measure alternatives to the defaults
         The last line printed is the summary: nDCG@10=… P@10=… MAP=… MRR=… queries=N (or the verdict accuracy).
         """;
 
@@ -42,12 +46,12 @@ public static class EvalCommand
                 .Where(p => p is not null)
                 .SelectMany(p => EvalData.ReadJsonLines(p!).Select(d => d.Title is null ? d.Text : d.Title + "\n" + d.Text))
                 .ToList();
-            var verdicts = VerdictEvaluation.Run(directory, settings.OccupationsPath, corpus, clock, stderr);
+            var verdicts = VerdictEvaluation.Run(directory, settings.OccupationsPath, settings.Model, corpus, clock, stderr);
             await stderr.WriteLineAsync(verdicts.Disagreements());
             await stdout.WriteLineAsync(verdicts.Report());
+            await stdout.WriteLineAsync(verdicts.Summary());
             if (settings.RolesPath is null)
             {
-                await stdout.WriteLineAsync(verdicts.Summary());
                 return 0;
             }
         }
@@ -89,6 +93,7 @@ public sealed record EvalSettings
     public bool ResumesToRoles { get; init; }
     public int Depth { get; init; } = 100;
     public DateTimeOffset Today { get; init; } = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+    public MatchModelOptions Model { get; init; } = new();
 
     public static EvalSettings Parse(IReadOnlyList<string> args)
     {
@@ -107,6 +112,12 @@ public sealed record EvalSettings
                 "--requirements" => settings with { RequirementsDirectory = Value() },
                 "--depth" => settings with { Depth = int.TryParse(Value(), CultureInfo.InvariantCulture, out var d) && d > 0 ? d : throw new ArgumentException("--depth takes a positive whole number") },
                 "--today" => settings with { Today = DateTimeOffset.TryParse(Value(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : throw new ArgumentException("--today takes a date such as 2026-11-01") },
+                "--ngrams" => settings.WithFeaturizer(f => f with { WordNgramLength = PositiveInt(Value(), name) }),
+                "--min-df" => settings.WithFeaturizer(f => f with { MinDocumentFrequency = PositiveInt(Value(), name) }),
+                "--keep-stop-words" => settings.WithFeaturizer(f => f with { RemoveStopWords = false }),
+                "--sublinear-tf" => settings.WithFeaturizer(f => f with { SublinearTf = true }),
+                "--stemming" => settings.WithFeaturizer(f => f with { Stemming = Enum.TryParse<Stemming>(Value(), ignoreCase: true, out var st) ? st : throw new ArgumentException("--stemming takes none, plural or porter") }),
+                "--top-k" => settings with { Model = settings.Model with { OccupationTopK = PositiveInt(Value(), name) } },
                 "--direction" => Value() switch
                 {
                     "roles-to-resumes" => settings with { ResumesToRoles = false },
@@ -119,4 +130,10 @@ public sealed record EvalSettings
 
         return settings;
     }
+
+    private EvalSettings WithFeaturizer(Func<FeaturizerOptions, FeaturizerOptions> change) =>
+        this with { Model = Model with { Featurizer = change(Model.Featurizer) } };
+
+    private static int PositiveInt(string value, string name) =>
+        int.TryParse(value, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new ArgumentException($"{name} takes a positive whole number");
 }

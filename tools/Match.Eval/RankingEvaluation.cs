@@ -33,7 +33,7 @@ public static class RankingEvaluation
         progress.WriteLine($"parsed postings ({roles.Sum(r => r.Requirements.Count)} requirements) and résumés");
 
         var occupations = settings.OccupationsPath is { } path ? OccupationTaxonomy.ReadOnetAlternateTitles(path) : null;
-        var model = MatchModel.Fit(roles.Select(r => r.Title + "\n" + r.Text).Concat(profiles.Select(p => p.Text)), occupations, new MatchModelOptions(), clock);
+        var model = MatchModel.Fit(roles.Select(r => r.Title + "\n" + r.Text).Concat(profiles.Select(p => p.Text)), occupations, settings.Model, clock);
         progress.WriteLine($"fitted model {model.Version}: {model.Info.ActiveTerms} active terms, {model.Info.Occupations} occupations");
 
         var preparedRoles = roles.AsParallel().AsOrdered().Select(model.Prepare).ToArray();

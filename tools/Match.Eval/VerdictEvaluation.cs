@@ -60,7 +60,7 @@ public static class VerdictEvaluation
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
 
-    public static VerdictResult Run(string directory, string? occupationsPath, IReadOnlyList<string> extraCorpus, TimeProvider clock, TextWriter progress)
+    public static VerdictResult Run(string directory, string? occupationsPath, MatchModelOptions options, IReadOnlyList<string> extraCorpus, TimeProvider clock, TextWriter progress)
     {
         ArgumentNullException.ThrowIfNull(progress);
         var cases = File.ReadLines(Path.Combine(directory, "cases.jsonl")).Where(l => l.Length > 0)
@@ -80,7 +80,7 @@ public static class VerdictEvaluation
 
         var occupations = occupationsPath is null ? null : OccupationTaxonomy.ReadOnetAlternateTitles(occupationsPath);
         // As in the service, the model is fitted on everything stored: the cases plus, when given, the whole data set.
-        var model = MatchModel.Fit(roles.Select(r => r.Title + "\n" + r.Text).Concat(profiles.Select(p => p.Text)).Concat(extraCorpus), occupations, new MatchModelOptions(), clock);
+        var model = MatchModel.Fit(roles.Select(r => r.Title + "\n" + r.Text).Concat(profiles.Select(p => p.Text)).Concat(extraCorpus), occupations, options, clock);
         progress.WriteLine($"verdicts: {cases.Count} cases, model {model.Version}");
 
         var pairs = new List<(string, RequirementStatus, RequirementStatus, string, string)>();

@@ -29,8 +29,8 @@ public static class ModelEndpoints
     {
         var model = app.MapGroup("/model").WithTags("Model").WithIdempotency();
 
-        model.MapGet("/", Get);
-        model.MapPost("/refit", Refit).RequireScope(ApiScope.Admin);
+        model.MapGet("/", Get).WithSummary("Get the model in use");
+        model.MapPost("/refit", Refit).RequireScope(ApiScope.Admin).WithSummary("Fit a new model version and swap it in (admin)");
 
         return app;
     }

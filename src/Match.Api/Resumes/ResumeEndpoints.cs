@@ -16,12 +16,12 @@ public static class ResumeEndpoints
         var options = app.ServiceProvider.GetRequiredService<IOptions<ResumeOptions>>();
         var resumes = app.MapGroup("/resumes").WithTags("Resumes").WithIdempotency();
 
-        resumes.MapPost("/", Create).WithUpload(options).ProducesProblem(StatusCodes.Status409Conflict);
-        resumes.MapPut("/{externalId}", Upsert).WithUpload(options);
-        resumes.MapGet("/", List).WithValidation<ResumeListQuery>();
-        resumes.MapGet("/{id:long}", Get);
-        resumes.MapGet("/{id:long}/text", GetText).Produces<string>(StatusCodes.Status200OK, "text/plain");
-        resumes.MapDelete("/{id:long}", Delete);
+        resumes.MapPost("/", Create).WithUpload(options).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Upload a résumé");
+        resumes.MapPut("/{externalId}", Upsert).WithUpload(options).WithSummary("Create or replace the résumé an ATS knows by its id");
+        resumes.MapGet("/", List).WithValidation<ResumeListQuery>().WithSummary("List résumés");
+        resumes.MapGet("/{id:long}", Get).WithSummary("Get a résumé's text and structure");
+        resumes.MapGet("/{id:long}/text", GetText).Produces<string>(StatusCodes.Status200OK, "text/plain").WithSummary("Get a résumé's normalised text");
+        resumes.MapDelete("/{id:long}", Delete).WithSummary("Erase a résumé and everything derived from it");
 
         return app;
     }
@@ -91,5 +91,7 @@ public static class ResumeEndpoints
             .WithValidation<ResumeUpload>()
             .WithBodyLimit(_ => options.Value.MaxBytes + MultipartAllowance)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithRequestExample("application/json", new { text = OpenApiExamples.Resume })
+            .WithRequestExample("text/plain", OpenApiExamples.Resume);
 }

@@ -13,15 +13,17 @@ public static class RoleEndpoints
     {
         var roles = app.MapGroup("/roles").WithTags("Roles").WithIdempotency();
 
-        roles.MapPost("/", Create).WithRoleBody<CreateRoleRequest>().ProducesProblem(StatusCodes.Status409Conflict);
-        roles.MapPut("/{externalId}", Upsert).WithRoleBody<UpsertRoleRequest>();
-        roles.MapGet("/", List).WithValidation<RoleListQuery>();
-        roles.MapGet("/{id:long}", Get);
+        roles.MapPost("/", Create).WithRoleBody<CreateRoleRequest>().ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Create a role from a posting");
+        roles.MapPut("/{externalId}", Upsert).WithRoleBody<UpsertRoleRequest>().WithSummary("Create or replace the role an ATS knows by its id");
+        roles.MapGet("/", List).WithValidation<RoleListQuery>().WithSummary("List roles");
+        roles.MapGet("/{id:long}", Get).WithSummary("Get a role with its requirements");
         roles.MapPut("/{id:long}/requirements", CorrectRequirements)
             .WithValidation<CorrectRequirementsRequest>()
-            .WithBodyLimit(limits => limits.MaxPostingBytes);
-        roles.MapPut("/{id:long}/status", SetStatus).WithValidation<SetStatusRequest>();
-        roles.MapDelete("/{id:long}", Delete);
+            .WithBodyLimit(limits => limits.MaxPostingBytes)
+            .WithSummary("Correct a role's requirements");
+        roles.MapPut("/{id:long}/status", SetStatus).WithValidation<SetStatusRequest>().WithSummary("Open or close a role");
+        roles.MapDelete("/{id:long}", Delete).WithSummary("Delete a role");
 
         return app;
     }
@@ -86,5 +88,7 @@ public static class RoleEndpoints
             .Accepts<TRequest>(JsonType, PlainTextType)
             .WithValidation<TRequest>()
             .WithBodyLimit(limits => limits.MaxPostingBytes)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithRequestExample(JsonType, new { title = "Senior Data Engineer", postingText = OpenApiExamples.Posting })
+            .WithRequestExample(PlainTextType, OpenApiExamples.Posting);
 }

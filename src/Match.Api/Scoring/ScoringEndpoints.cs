@@ -27,9 +27,13 @@ public static class ScoringEndpoints
             .WithBodyLimit(_ => resumeOptions.Value.MaxBytes + MultipartAllowance)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        roles.MapGet("/{id:long}/matches", RankResumes).WithValidation<MatchesQuery>().ProducesProblem(StatusCodes.Status404NotFound);
-        resumes.MapGet("/{id:long}/matches", RankRoles).WithValidation<MatchesQuery>().ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithRequestExample("application/json", new { text = OpenApiExamples.Resume })
+            .WithSummary("Score a résumé against a role, with explanations");
+        roles.MapGet("/{id:long}/matches", RankResumes).WithValidation<MatchesQuery>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Rank stored résumés for a role");
+        resumes.MapGet("/{id:long}/matches", RankRoles).WithValidation<MatchesQuery>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Rank open roles for a résumé");
 
         return app;
     }

@@ -10,7 +10,10 @@ public static class KeyEndpoints
     {
         var keys = app.MapGroup("/keys").WithTags("Keys").RequireScope(ApiScope.Admin);
 
-        keys.MapPost("/", Create).WithValidation<CreateKeyRequest>().WithSummary("Create an API key (shown once)");
+        keys.MapPost("/", Create)
+            .WithValidation<CreateKeyRequest>()
+            .WithRequestExample("application/json", new CreateKeyRequest("greenhouse-production", ApiScope.Write))
+            .WithSummary("Create an API key (shown once)");
         keys.MapGet("/", List).WithSummary("List API keys (never their secrets)");
         keys.MapDelete("/{keyId}", Revoke).WithSummary("Revoke an API key at once");
 

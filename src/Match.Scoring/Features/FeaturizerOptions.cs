@@ -15,8 +15,8 @@ public sealed record FeaturizerOptions
     /// <summary>Drop English stop words before forming n-grams.</summary>
     public bool RemoveStopWords { get; init; } = true;
 
-    /// <summary>Weight a term 1 + ln(tf) instead of tf.</summary>
-    public bool SublinearTf { get; init; } = true;
+    /// <summary>Weight a term 1 + ln(tf) instead of tf (measured slightly worse on dev: nDCG@10 0.412 vs 0.418).</summary>
+    public bool SublinearTf { get; init; }
 
     /// <summary>Terms seen in fewer training documents than this weigh 0 (typos, names, one-off tokens).</summary>
     public int MinDocumentFrequency { get; init; } = 2;

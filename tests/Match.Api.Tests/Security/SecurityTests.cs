@@ -136,6 +136,7 @@ public sealed class SecurityTests
             await (await client.GetAsync("/keys")).AssertProblemAsync(HttpStatusCode.Forbidden);
             await (await client.GetAsync("/audit")).AssertProblemAsync(HttpStatusCode.Forbidden);
             await (await client.PostJsonAsync("/keys", new { name = "sneaky", scope = "admin" })).AssertProblemAsync(HttpStatusCode.Forbidden);
+            await (await client.PostJsonAsync("/model/refit", new { })).AssertProblemAsync(HttpStatusCode.Forbidden);
         }
 
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/keys")).StatusCode);
