@@ -1,0 +1,102 @@
+using Match.Scoring.Matching;
+using Match.Scoring.Postings;
+using static Match.Scoring.Tests.Matching.MatchingFixtures;
+
+namespace Match.Scoring.Tests.Matching;
+
+public class RequirementVerdictTests
+{
+    [Theory]
+    // Skills: named skills through the vocabulary, aliases included ("k8s" is Kubernetes).
+    [InlineData("engineering", "self-taught-engineer", "Experience with Kubernetes and Docker", RequirementCategory.Skill, RequirementStatus.Met, new[] { "2 of 2", "Kubernetes", "Docker" })]
+    [InlineData("engineering", "junior-engineer", "Experience with Kubernetes and Docker", RequirementCategory.Skill, RequirementStatus.Partial, new[] { "1 of 2", "Docker" })]
+    [InlineData("engineering", "chef", "Experience with Kubernetes and Docker", RequirementCategory.Skill, RequirementStatus.Missing, new[] { "0 of 2" })]
+    // Years: summed over dated positions about what the years are of.
+    [InlineData("accounting", "accountant", "5 years of experience in accounting", RequirementCategory.Experience, RequirementStatus.Met, new[] { "5+ years", "8 years found", "2012" })]
+    [InlineData("accounting", "junior-accountant", "5 years of experience in accounting", RequirementCategory.Experience, RequirementStatus.Partial, new[] { "5+ years", "2 years found", "2022" })]
+    [InlineData("accounting", "chef", "5 years of experience in accounting", RequirementCategory.Experience, RequirementStatus.Missing, new[] { "5+ years", "0 years found" })]
+    // Degrees: level, then field.
+    [InlineData("accounting", "accountant", "Bachelor's degree in Accounting or Finance", RequirementCategory.Education, RequirementStatus.Met, new[] { "bachelor's degree in Accounting found" })]
+    [InlineData("accounting", "junior-accountant", "Bachelor's degree in Accounting or Finance", RequirementCategory.Education, RequirementStatus.Partial, new[] { "associate degree", "one level lower" })]
+    [InlineData("accounting", "chef", "Bachelor's degree in Accounting or Finance", RequirementCategory.Education, RequirementStatus.Missing, new[] { "high school diploma found" })]
+    [InlineData("engineering", "accountant", "Bachelor's degree in Computer Science", RequirementCategory.Education, RequirementStatus.Partial, new[] { "in another field" })]
+    // "Or equivalent practical experience": at least 4 years of relevant work stand in for the degree.
+    [InlineData("engineering", "self-taught-engineer", "Bachelor's degree in Computer Science or equivalent practical experience", RequirementCategory.Education, RequirementStatus.Met, new[] { "equivalent practical experience", "7 years of relevant experience" })]
+    [InlineData("engineering", "junior-engineer", "Bachelor's degree in Computer Science or equivalent practical experience", RequirementCategory.Education, RequirementStatus.Partial, new[] { "3 years of relevant experience" })]
+    [InlineData("engineering", "chef", "Bachelor's degree in Computer Science or equivalent practical experience", RequirementCategory.Education, RequirementStatus.Missing, new[] { "high school diploma found" })]
+    // Languages: stated ones count; English is implied by an English résumé but a second language must be stated.
+    [InlineData("accounting", "accountant", "Fluency in English and Spanish", RequirementCategory.Language, RequirementStatus.Met, new[] { "English, Spanish; stated: English, Spanish" })]
+    [InlineData("accounting", "chef", "Fluency in English and Spanish", RequirementCategory.Language, RequirementStatus.Partial, new[] { "stated: none", "English shown by the résumé itself" })]
+    [InlineData("accounting", "junior-accountant", "Fluent in Spanish", RequirementCategory.Language, RequirementStatus.Missing, new[] { "Spanish; stated: none" })]
+    [InlineData("accounting", "chef", "Fluent in Italian", RequirementCategory.Language, RequirementStatus.Met, new[] { "stated: Italian" })]
+    // Certifications: the named credential, found on a word boundary.
+    [InlineData("accounting", "accountant", "CPA certification", RequirementCategory.Certification, RequirementStatus.Met, new[] { "CPA found" })]
+    [InlineData("accounting", "junior-accountant", "CPA certification", RequirementCategory.Certification, RequirementStatus.Missing, new[] { "CPA not found" })]
+    [InlineData("accounting", "chef", "Active CPA license", RequirementCategory.Certification, RequirementStatus.Missing, new[] { "CPA not found" })]
+    public void Verdict_status_evidence_and_reason(string posting, string resume, string requirement, RequirementCategory category, RequirementStatus expected, string[] reasonMentions)
+    {
+        var typed = Minimum(requirement);
+        Assert.Equal(category, typed.Category);
+
+        var (match, profile) = Verdict(Posting(posting), Resume(resume), typed);
+
+        Assert.Equal(expected, match.Status);
+        Assert.InRange(match.Score, 0, 1);
+        foreach (var mention in reasonMentions)
+        {
+            Assert.Contains(mention, match.Reason, StringComparison.Ordinal);
+        }
+
+        if (expected == RequirementStatus.Met)
+        {
+            Assert.NotNull(match.Evidence);
+        }
+
+        if (match.Evidence is { } evidence)
+        {
+            Assert.Equal(evidence.Text, profile.Text.Substring(evidence.Start, evidence.Length));
+        }
+    }
+
+    [Fact]
+    public void Met_scores_above_partial_and_partial_above_missing_for_the_same_requirement()
+    {
+        var requirement = Minimum("5 years of experience in accounting");
+
+        var met = Verdict(AccountingRole, Accountant, requirement).Match.Score;
+        var partial = Verdict(AccountingRole, JuniorAccountant, requirement).Match.Score;
+        var missing = Verdict(AccountingRole, Chef, requirement).Match.Score;
+
+        Assert.True(met > partial && partial > missing, $"met {met}, partial {partial}, missing {missing}");
+    }
+
+    [Fact]
+    public void Years_evidence_quotes_a_relevant_dated_position()
+    {
+        var (match, profile) = Verdict(AccountingRole, Accountant, Minimum("5 years of experience in accounting"));
+
+        var evidence = Assert.IsType<EvidenceSpan>(match.Evidence);
+        Assert.Contains("Accountant", evidence.Text, StringComparison.Ordinal);
+        Assert.Matches(@"20(12|16)", evidence.Text);
+        Assert.Equal(evidence.Text, profile.Text.Substring(evidence.Start, evidence.Length));
+    }
+
+    [Fact(Skip = "src bug: the years reason prints the exclusive end date's year — positions ending December 2019 are reported as '2012–2020' (RequirementMatcher.Years uses Period.End.Year; End is the first day after the period)")]
+    public void Years_reason_names_the_last_year_worked()
+    {
+        var (match, _) = Verdict(AccountingRole, Accountant, Minimum("5 years of experience in accounting"));
+
+        Assert.Contains("2012–2019", match.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact(Skip = "src bug: a skill met through an alias has no evidence — 'Hands-on Kubernetes experience' against a résumé saying 'k8s' is Met with Evidence null, because evidence comes only from the text vector (no 'kubernetes' in any line) and RequirementMatcher.Textual never quotes the skill mention the vocabulary found (ResumeProfile.Skills has its offsets)")]
+    public void Alias_evidence_is_the_line_that_names_the_skill()
+    {
+        var (match, profile) = Verdict(EngineeringRole, SelfTaughtEngineer, Minimum("Hands-on Kubernetes experience"));
+
+        Assert.Equal(RequirementStatus.Met, match.Status);
+        var evidence = Assert.IsType<EvidenceSpan>(match.Evidence);
+        Assert.Contains("k8s", evidence.Text, StringComparison.Ordinal);
+        Assert.Equal(evidence.Text, profile.Text.Substring(evidence.Start, evidence.Length));
+    }
+}
