@@ -13,4 +13,14 @@ if ((${#need[@]})); then
   fi
 fi
 
-dotnet test Match.sln -c Release --logger "console;verbosity=normal"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test Match.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
+
+# One closing line for every test project together: "N passed, N failed".
+passed=$(grep -E '^\s+Passed: [0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+failed=$(grep -E '^\s+Failed: [0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+skipped=$(grep -E '^\s+Skipped: [0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+exit "$status"

@@ -38,8 +38,7 @@ internal sealed class RequirementMatcher
 
     public static IReadOnlyList<RequirementMatch> Match(PreparedRole role, PreparedResume resume)
     {
-        var relevantYears = EmploymentPeriodReader.TotalYears(resume.Positions.Where(p => role.Document.Dot(p.Vector) >= RelevantPositionCosine).Select(p => p.Period));
-        var context = new MatchContext(role, resume, relevantYears);
+        var context = new MatchContext(role, resume);
         var requirements = role.Input.Requirements;
         var matches = new RequirementMatch[requirements.Count];
         var scratch = new double[resume.Units.Count];
@@ -243,7 +242,17 @@ internal sealed class RequirementMatcher
 
     private static string Fmt(double value) => value.ToString("0.##", Invariant);
 
-    private sealed record MatchContext(PreparedRole Role, PreparedResume Resume, double RelevantYears);
+    private sealed class MatchContext(PreparedRole role, PreparedResume resume)
+    {
+        private double? _relevantYears;
+
+        public PreparedRole Role => role;
+        public PreparedResume Resume => resume;
+
+        // Years in positions whose text is about the role; computed only when a requirement asks (it costs a dot per position).
+        public double RelevantYears => _relevantYears ??= EmploymentPeriodReader.TotalYears(
+            resume.Positions.Where(p => role.Document.Dot(p.Vector) >= RelevantPositionCosine).Select(p => p.Period));
+    }
 
     private sealed record TextEvidence(double Coverage, double Anywhere, EvidenceSpan? Span)
     {
