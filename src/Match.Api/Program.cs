@@ -1,5 +1,6 @@
 using Match.Api.Audit;
 using Match.Api.Infrastructure;
+using Match.Api.Jobs;
 using Match.Api.Model;
 using Match.Api.Resumes;
 using Match.Api.Roles;
@@ -39,6 +40,7 @@ builder.Services.AddIdempotency();            // Idempotency-Key on POST, Match:
 builder.Services.AddModelHosting();           // Model/: the current MatchModel, Match:Model
 builder.Services.AddModelLoading();           // load or fit it at start-up, pick up newer saved versions
 builder.Services.AddScoring();                // Scoring/: explained scores, rankings from stored scores
+builder.Services.AddJobs();                   // Jobs/: batch scoring, resumable jobs, signed callbacks; Match:Batch, Match:Jobs
 
 var app = builder.Build();
 app.UseMatchProblemDetails();
@@ -56,6 +58,7 @@ app.MapRoles();
 app.MapResumes();
 app.MapModel();
 app.MapScoring();
+app.MapJobs();
 
 await app.RunAsync();
 return 0;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Match.Api.Security;
 using Match.Data.Idempotency;
 using Microsoft.Extensions.Options;
 
@@ -77,6 +78,8 @@ public static class Idempotency
             }
 
             var cancellationToken = context.RequestAborted;
+            // Keys are per API key: two callers who pick the same key never see each other's answers.
+            key = $"{context.User.ApiKeyId() ?? "-"}:{key}";
             var idempotent = new IdempotentRequest(key, request.Method, request.Path + request.QueryString, await HashBodyAsync(request, cancellationToken));
             var settings = options.CurrentValue;
             var (claim, stored) = await store.ClaimAsync(idempotent, settings.Retention, settings.AbandonAfter, cancellationToken);
@@ -89,13 +92,13 @@ public static class Idempotency
                     await context.WriteProblemAsync(
                         StatusCodes.Status422UnprocessableEntity,
                         "Idempotency-Key reused",
-                        $"The {HeaderName} '{key}' was first used for a different request (method, path or body); use a new key for a new request.");
+                        $"The {HeaderName} '{values}' was first used for a different request (method, path or body); use a new key for a new request.");
                     return;
                 case IdempotencyClaim.InProgress:
                     await context.WriteProblemAsync(
                         StatusCodes.Status409Conflict,
                         "Request in progress",
-                        $"A request with {HeaderName} '{key}' is still being processed; retry after it has answered.");
+                        $"A request with {HeaderName} '{values}' is still being processed; retry after it has answered.");
                     return;
             }
 

@@ -17,7 +17,7 @@ public sealed partial class ModelLoader(ModelHost host, Microsoft.Extensions.Opt
         }
 
         using var timer = new PeriodicTimer(settings.ReloadInterval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await Tick(timer, stoppingToken))
         {
             try
             {
@@ -27,6 +27,18 @@ public sealed partial class ModelLoader(ModelHost host, Microsoft.Extensions.Opt
             {
                 LogReloadFailed(ex);
             }
+        }
+    }
+
+    private static async Task<bool> Tick(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return false;
         }
     }
 

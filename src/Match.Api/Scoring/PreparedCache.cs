@@ -31,11 +31,12 @@ public sealed class PreparedCache : IDisposable
         return GetOrAdd((model.Version, "role", role.Id, role.Version), () => model.Prepare(InputOf(role)));
     }
 
-    public PreparedResume Resume(MatchModel model, ScoringResume resume)
+    /// <summary>A stored résumé prepared by <paramref name="model"/>; with <paramref name="keep"/> false a miss is prepared but not kept.</summary>
+    public PreparedResume Resume(MatchModel model, ScoringResume resume, bool keep = true)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(resume);
-        return GetOrAdd((model.Version, "resume", resume.Id, resume.Version), () => model.Prepare(resume.Profile));
+        return GetOrAdd((model.Version, "resume", resume.Id, resume.Version), () => model.Prepare(resume.Profile), keep);
     }
 
     /// <summary>Inline résumé text: analysed and prepared once per distinct text.</summary>
@@ -58,7 +59,7 @@ public sealed class PreparedCache : IDisposable
         return new RoleInput(content.Title, text, content.Requirements);
     }
 
-    private T GetOrAdd<T>(object key, Func<T> create)
+    private T GetOrAdd<T>(object key, Func<T> create, bool keep = true)
         where T : class
     {
         if (_cache.TryGetValue(key, out T? found) && found is not null)
@@ -67,6 +68,11 @@ public sealed class PreparedCache : IDisposable
         }
 
         var value = create();
+        if (!keep)
+        {
+            return value;
+        }
+
         _cache.Set(key, value, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
         return value;
     }

@@ -42,6 +42,24 @@ public sealed class JobStore(SqliteConnectionFactory connections, TimeProvider c
         return job!;
     }
 
+    /// <summary>Which of the given role and résumé ids do not exist, ascending.</summary>
+    public async Task<(IReadOnlyList<long> Roles, IReadOnlyList<long> Resumes)> MissingAsync(
+        IEnumerable<long> roleIds, IEnumerable<long> resumeIds, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT DISTINCT value FROM json_each(@RoleIds) WHERE value NOT IN (SELECT id FROM roles) ORDER BY value;
+            SELECT DISTINCT value FROM json_each(@ResumeIds) WHERE value NOT IN (SELECT id FROM resumes) ORDER BY value;
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            sql,
+            new { RoleIds = StoredJson.Serialize(roleIds.Distinct()), ResumeIds = StoredJson.Serialize(resumeIds.Distinct()) },
+            cancellationToken: cancellationToken));
+        var roles = (await results.ReadAsync<long>()).ToList();
+        var resumes = (await results.ReadAsync<long>()).ToList();
+        return (roles, resumes);
+    }
+
     public async Task<Job?> GetAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -62,19 +80,24 @@ public sealed class JobStore(SqliteConnectionFactory connections, TimeProvider c
     }
 
     /// <summary>
-    /// Marks the oldest unfinished job running and returns it; null when there is none. A job left running by a process
-    /// that died is claimed again, which is what resumes it.
+    /// Marks the oldest claimable job running, leased to the caller for <paramref name="lease"/>, and returns it; null when there is
+    /// none. A queued job is claimable, and so is a running one whose lease ran out (its process died): that is what resumes it.
     /// </summary>
-    public async Task<Job?> ClaimNextAsync(CancellationToken cancellationToken = default)
+    public async Task<Job?> ClaimNextAsync(TimeSpan lease, CancellationToken cancellationToken = default)
     {
         const string sql = """
-            UPDATE jobs SET state = 'running', started_at = COALESCE(started_at, @Now)
-            WHERE id = (SELECT id FROM jobs WHERE state IN ('queued', 'running') ORDER BY id LIMIT 1)
+            UPDATE jobs SET state = 'running', started_at = COALESCE(started_at, @Now), lease_until = @LeaseUntil
+            WHERE id = (
+                SELECT id FROM jobs
+                WHERE state = 'queued' OR (state = 'running' AND (lease_until IS NULL OR lease_until < @Now))
+                ORDER BY id LIMIT 1)
             RETURNING id;
             """;
+        var now = clock.GetUtcNow();
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(sql, new { Now = Now() }, transaction, cancellationToken: cancellationToken));
+        var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            sql, new { Now = Format(now), LeaseUntil = Format(now + lease) }, transaction, cancellationToken: cancellationToken));
         var job = id is null ? null : await ReadAsync(connection, transaction, id.Value, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return job;
@@ -102,9 +125,11 @@ public sealed class JobStore(SqliteConnectionFactory connections, TimeProvider c
 
     /// <summary>
     /// Appends one chunk of results in one transaction and advances the job's counters by the rows actually written (a pair
-    /// already stored is skipped). Writes nothing and returns false when the job is no longer running (cancelled meanwhile).
+    /// already stored is skipped), renewing the caller's lease for <paramref name="lease"/>. Writes nothing and returns false when the
+    /// job is no longer running (cancelled meanwhile).
     /// </summary>
-    public async Task<bool> AppendResultsAsync(long id, IReadOnlyCollection<JobResult> results, string modelVersion, CancellationToken cancellationToken = default)
+    public async Task<bool> AppendResultsAsync(
+        long id, IReadOnlyCollection<JobResult> results, string modelVersion, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(results);
         const string insertSql = """
@@ -143,8 +168,8 @@ public sealed class JobStore(SqliteConnectionFactory connections, TimeProvider c
         }
 
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE jobs SET done = done + @Written, failed = failed + @Failed, model_version = @ModelVersion WHERE id = @Id;",
-            new { Id = id, Written = written, Failed = failed, ModelVersion = modelVersion },
+            "UPDATE jobs SET done = done + @Written, failed = failed + @Failed, model_version = @ModelVersion, lease_until = @LeaseUntil WHERE id = @Id;",
+            new { Id = id, Written = written, Failed = failed, ModelVersion = modelVersion, LeaseUntil = Format(clock.GetUtcNow() + lease) },
             transaction,
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
@@ -163,7 +188,7 @@ public sealed class JobStore(SqliteConnectionFactory connections, TimeProvider c
         }
 
         const string sql = """
-            UPDATE jobs SET state = @State, error = @Error, finished_at = @Now,
+            UPDATE jobs SET state = @State, error = @Error, finished_at = @Now, lease_until = NULL,
                 callback_state = CASE WHEN callback_url IS NULL THEN 'none' ELSE 'pending' END,
                 callback_due_at = CASE WHEN callback_url IS NULL THEN NULL ELSE @Now END
             WHERE id = @Id AND state = 'running';
@@ -185,7 +210,7 @@ public sealed class JobStore(SqliteConnectionFactory connections, TimeProvider c
     public async Task<(CancelOutcome Outcome, Job? Job)> CancelAsync(long id, CancellationToken cancellationToken = default)
     {
         const string sql = """
-            UPDATE jobs SET state = 'cancelled', finished_at = @Now,
+            UPDATE jobs SET state = 'cancelled', finished_at = @Now, lease_until = NULL,
                 callback_state = CASE WHEN callback_url IS NULL THEN 'none' ELSE 'pending' END,
                 callback_due_at = CASE WHEN callback_url IS NULL THEN NULL ELSE @Now END
             WHERE id = @Id AND state IN ('queued', 'running');
