@@ -17,10 +17,10 @@ internal sealed class RequirementMatcher
     internal const double MetCoverage = 0.60;
 
     /// <summary>Share one line must cover for partial evidence.</summary>
-    internal const double PartialCoverage = 0.10;
+    internal const double PartialCoverage = 0.25;
 
     /// <summary>Share the résumé as a whole must cover for partial evidence.</summary>
-    internal const double PartialAnywhere = 0.12;
+    internal const double PartialAnywhere = 0.30;
 
     /// <summary>Cosine between the role's text and a position's text for the position to count as relevant work.</summary>
     internal const double RelevantPositionCosine = 0.10;
@@ -89,6 +89,9 @@ internal sealed class RequirementMatcher
             return new Verdict(RequirementStatus.Met, 0.75 + 0.25 * strength, span, $"Shown: {shown}{skillNote}.");
         if (text.IsPartial || coverage > 0)
             return new Verdict(RequirementStatus.Partial, 0.3 + 0.4 * strength, span, $"Partly shown: {shown}{skillNote}.");
+        // A soft-skill requirement is rarely shown outright; a résumé that claims soft skills of its own shows it in part.
+        if (named.Count > 0 && !concrete && resume.SkillSet.Any(BuiltInSkills.IsSoftSkill))
+            return new Verdict(RequirementStatus.Partial, 0.3, text.Span, $"Soft skills claimed elsewhere, not shown for this one: {shown}{skillNote}.");
         return new Verdict(RequirementStatus.Missing, 0.3 * strength, text.Span, $"Not shown: {shown}{skillNote}.");
     }
 
@@ -139,7 +142,7 @@ internal sealed class RequirementMatcher
             return new Verdict(RequirementStatus.Met, 0.85, span, $"{asked} or equivalent practical experience; {haveText}, {Fmt(context.RelevantYears)} years of relevant experience.");
         if (have >= required)
             return new Verdict(RequirementStatus.Partial, 0.6, span, fieldFits is null ? $"{asked}; {haveText}, field not stated." : $"{asked}; {haveText}, in another field.");
-        if (have >= DegreeLevel.Associate && have >= required - 1)
+        if (have >= DegreeLevel.Associate && have >= required - 1 && fieldFits != false)
             return new Verdict(RequirementStatus.Partial, 0.5, span, $"{asked}; {haveText}, one level lower.");
         if (attributes.EquivalentExperienceAccepted && context.RelevantYears >= EquivalentYears / 2)
             return new Verdict(RequirementStatus.Partial, 0.4, span, $"{asked} or equivalent practical experience; {haveText}, {Fmt(context.RelevantYears)} years of relevant experience.");

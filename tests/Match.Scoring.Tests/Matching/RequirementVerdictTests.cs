@@ -105,7 +105,19 @@ public class RequirementVerdictTests
 
 public class SoftSkillAndYearsTopicTests
 {
-    private static readonly SkillVocabulary WithSoftSkills = new([.. BuiltInSkills.Entries.Where(e => e.Canonical is "Teamwork" or "Python")]);
+    private static readonly SkillVocabulary WithSoftSkills = new([.. BuiltInSkills.Entries.Where(e => e.Canonical is "Teamwork" or "Python" or "Adaptability")]);
+
+    [Theory]
+    [InlineData("Skills\nTeam player, Python\nExperience\nAcme January 2015 to December 2020 Developer\nBuilt services.", RequirementStatus.Partial)]
+    [InlineData("Skills\nPython\nExperience\nAcme January 2015 to December 2020 Developer\nBuilt services.", RequirementStatus.Missing)]
+    public void A_soft_skill_requirement_not_shown_is_partial_when_the_resume_claims_soft_skills_of_its_own(string resume, RequirementStatus expected)
+    {
+        var profile = new ResumeAnalyzer(WithSoftSkills, Clock).Analyze(resume);
+        var requirement = new Requirement(RequirementLevel.Preferred, RequirementCategory.Skill, "Thrives with ambiguity", new RequirementAttributes { Skills = ["Adaptability"] });
+        var role = Model.Prepare(new RoleInput("Developer", "Developer role", [requirement]));
+
+        Assert.Equal(expected, Model.Score(role, Model.Prepare(profile)).Requirements[0].Status);
+    }
 
     [Fact]
     public void A_soft_skill_named_in_a_list_is_partial_evidence_not_met()
