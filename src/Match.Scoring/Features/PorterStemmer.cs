@@ -8,13 +8,7 @@ public static class PorterStemmer
 {
     public static string Stem(string word)
     {
-        ArgumentNullException.ThrowIfNull(word);
-        if (word.Length <= 2) return word;
-        foreach (var ch in word)
-        {
-            if (ch is < 'a' or > 'z') return word;
-        }
-
+        if (!IsStemmable(word)) return word;
         var w = new Word(word);
         w.Step1A();
         w.Step1B();
@@ -29,16 +23,16 @@ public static class PorterStemmer
     /// <summary>Porter's step 1a alone: plural endings ("skills" → "skill", "policies" → "polici").</summary>
     public static string StemPlural(string word)
     {
-        ArgumentNullException.ThrowIfNull(word);
-        if (word.Length <= 2) return word;
-        foreach (var ch in word)
-        {
-            if (ch is < 'a' or > 'z') return word;
-        }
-
+        if (!IsStemmable(word)) return word;
         var w = new Word(word);
         w.Step1A();
         return w.ToString();
+    }
+
+    private static bool IsStemmable(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return word.Length > 2 && word.All(ch => ch is >= 'a' and <= 'z');
     }
 
     private sealed class Word(string text)

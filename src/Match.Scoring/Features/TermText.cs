@@ -1,4 +1,5 @@
 using System.Globalization;
+using Match.Scoring.Resumes;
 using System.Text;
 
 namespace Match.Scoring.Features;
@@ -45,10 +46,11 @@ public static class TermText
 
         var sb = new StringBuilder(lower.Length);
         var word = new StringBuilder();
-        foreach (var ch in lower.Normalize(NormalizationForm.FormD))
+        // Accents go before stemming ("résumés" → "resume"); string.Normalize is a no-op under invariant globalization.
+        foreach (var c in lower)
         {
-            var category = CharUnicodeInfo.GetUnicodeCategory(ch);
-            if (category == UnicodeCategory.NonSpacingMark) continue;
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            var ch = ResumeText.WithoutAccent(c);
             if (char.IsLetterOrDigit(ch))
             {
                 word.Append(ch);

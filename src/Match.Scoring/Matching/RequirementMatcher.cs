@@ -42,18 +42,19 @@ internal sealed class RequirementMatcher
         var requirements = role.Input.Requirements;
         var matches = new RequirementMatch[requirements.Count];
         var scratch = new double[resume.Units.Count];
+        var touched = new List<int>();
         for (var i = 0; i < requirements.Count; i++)
         {
-            matches[i] = MatchOne(i, requirements[i], context, scratch);
+            matches[i] = MatchOne(i, requirements[i], context, scratch, touched);
         }
 
         return matches;
     }
 
-    private static RequirementMatch MatchOne(int index, Requirement requirement, MatchContext context, double[] scratch)
+    private static RequirementMatch MatchOne(int index, Requirement requirement, MatchContext context, double[] scratch, List<int> touched)
     {
         var (role, resume) = (context.Role, context.Resume);
-        var best = resume.BestUnit(role.RequirementVectors[index], scratch);
+        var best = resume.BestUnit(role.RequirementVectors[index], scratch, touched);
         var evidence = best.Unit >= 0 ? ToSpan(resume.Units[best.Unit]) : null;
         var text = new TextEvidence(best.Coverage, best.Anywhere, evidence);
         var verdict = requirement.Category switch
@@ -77,10 +78,14 @@ internal sealed class RequirementMatcher
         var skillNote = named.Count > 0 ? $"; skills found {found.Count} of {named.Count}{List(found)}" : "";
         var shown = $"{Percent(text.Coverage)} of its content in one line, {Percent(text.Anywhere)} across the résumé";
 
+        // When the skills carry the verdict and the text does not, the line that names a skill is the evidence.
+        var span = found.Count > 0 && !text.IsPartial && resume.SkillUnits.TryGetValue(found[0], out var skillUnit)
+            ? ToSpan(resume.Units[skillUnit])
+            : text.Span;
         if (text.Coverage >= MetCoverage || (named.Count > 0 && coverage >= 1))
-            return new Verdict(RequirementStatus.Met, 0.75 + 0.25 * strength, text.Span, $"Shown: {shown}{skillNote}.");
+            return new Verdict(RequirementStatus.Met, 0.75 + 0.25 * strength, span, $"Shown: {shown}{skillNote}.");
         if (text.IsPartial || coverage > 0)
-            return new Verdict(RequirementStatus.Partial, 0.3 + 0.4 * strength, text.Span, $"Partly shown: {shown}{skillNote}.");
+            return new Verdict(RequirementStatus.Partial, 0.3 + 0.4 * strength, span, $"Partly shown: {shown}{skillNote}.");
         return new Verdict(RequirementStatus.Missing, 0.3 * strength, text.Span, $"Not shown: {shown}{skillNote}.");
     }
 
@@ -100,7 +105,7 @@ internal sealed class RequirementMatcher
             : text.Span;
         var what = generic ? "of relevant experience" : $"in {of ?? RequirementQuery.ContentOf(requirement.Text)}";
         var range = relevant.Count > 0
-            ? $", {relevant.Min(p => p.Period.Start.Year)}–{(relevant.Any(p => p.Period.IsCurrent) ? "present" : relevant.Max(p => p.Period.End.Year).ToString(Invariant))}"
+            ? $", {relevant.Min(p => p.Period.Start.Year)}–{(relevant.Any(p => p.Period.IsCurrent) ? "present" : relevant.Max(p => p.Period.End.AddDays(-1).Year).ToString(Invariant))}"
             : "";
         var reason = $"{Fmt(required)}+ years required {what}; {Fmt(years)} years found{range}.";
 
@@ -161,11 +166,11 @@ internal sealed class RequirementMatcher
         var names = requirement.Attributes.Certifications;
         foreach (var name in names)
         {
-            var at = FindWord(resume.Profile.Text, name);
+            var at = resume.FindWord(name);
             if (at >= 0)
             {
-                var unit = resume.Units.FirstOrDefault(u => at >= u.Start && at < u.Start + u.Length);
-                return new Verdict(RequirementStatus.Met, 1.0, unit is null ? null : ToSpan(unit), $"Certification {name} found.");
+                var unit = resume.UnitAt(at);
+                return new Verdict(RequirementStatus.Met, 1.0, unit < 0 ? null : ToSpan(resume.Units[unit]), $"Certification {name} found.");
             }
         }
 
@@ -183,19 +188,16 @@ internal sealed class RequirementMatcher
         return words.All(w => generic.Contains(w));
     }
 
-    private static EvidenceSpan? DegreeSpan(PreparedResume resume)
-    {
-        var education = resume.Units.FirstOrDefault(u => u.Section == SectionKind.Education);
-        return education is null ? null : ToSpan(education);
-    }
+    private static EvidenceSpan? DegreeSpan(PreparedResume resume) =>
+        resume.EducationUnit >= 0 ? ToSpan(resume.Units[resume.EducationUnit]) : null;
 
     private static EvidenceSpan? LanguageSpan(PreparedResume resume, IReadOnlyList<string> languages)
     {
         foreach (var language in languages)
         {
-            var at = FindWord(resume.Profile.Text, language);
-            var unit = resume.Units.FirstOrDefault(u => at >= u.Start && at < u.Start + u.Length);
-            if (unit is not null) return ToSpan(unit);
+            var at = resume.FindWord(language);
+            var unit = at >= 0 ? resume.UnitAt(at) : -1;
+            if (unit >= 0) return ToSpan(resume.Units[unit]);
         }
 
         return null;
@@ -208,20 +210,6 @@ internal sealed class RequirementMatcher
         var length = (end < 0 ? text.Length : end) - position.TextStart;
         var unit = resume.Units.FirstOrDefault(u => u.Start >= position.TextStart);
         return new EvidenceSpan(text.Substring(position.TextStart, length), unit?.Section ?? SectionKind.Experience, position.TextStart, length);
-    }
-
-    private static int FindWord(string text, string word)
-    {
-        var at = 0;
-        while ((at = text.IndexOf(word, at, StringComparison.OrdinalIgnoreCase)) >= 0)
-        {
-            var before = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
-            var after = at + word.Length >= text.Length || !char.IsLetterOrDigit(text[at + word.Length]);
-            if (before && after) return at;
-            at += word.Length;
-        }
-
-        return -1;
     }
 
     private static EvidenceSpan ToSpan(EvidenceUnit unit) => new(unit.Text, unit.Section, unit.Start, unit.Length);

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 
@@ -155,6 +156,15 @@ public static class ResumeText
         ('\u030B', "OoUu", "ŐőŰű"),
         ('\u0307', "CcEeGgIZz", "ĊċĖėĠġİŻż"),
     ];
+
+    private static readonly FrozenDictionary<char, char> BaseLetters = Compositions
+        .SelectMany(c => c.Composed.Select((form, i) => (form, letter: c.Bases[i])))
+        .GroupBy(p => p.form)
+        .ToDictionary(g => g.Key, g => g.First().letter)
+        .ToFrozenDictionary();
+
+    /// <summary>The letter without its accent for the common Latin accented letters ("é" → "e"); others unchanged.</summary>
+    internal static char WithoutAccent(char letter) => BaseLetters.GetValueOrDefault(letter, letter);
 
     private static bool TryCompose(char letter, char mark, out char composed)
     {

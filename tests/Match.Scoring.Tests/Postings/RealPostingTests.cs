@@ -19,7 +19,7 @@ public class RealPostingTests(ITestOutputHelper output)
 
     private ParsedPosting? ParseShared(string fileName)
     {
-        var path = SharedData.Find(Path.Combine("postings", fileName));
+        var path = SharedData.File("postings", fileName);
         if (path is null)
         {
             output.WriteLine($"../shared/postings/{fileName} is absent; skipping.");
@@ -160,7 +160,7 @@ public class RealPostingTests(ITestOutputHelper output)
     [Fact]
     public void Every_dev_role_yields_its_minimum_and_preferred_qualifications()
     {
-        var path = SharedData.Find(Path.Combine("eval", "dev", "roles.jsonl"));
+        var path = SharedData.File("eval", "dev", "roles.jsonl");
         if (path is null)
         {
             output.WriteLine("../shared/eval/dev/roles.jsonl is absent; skipping.");

@@ -9,7 +9,7 @@ public class SharedPdfSimilarityTests(ITestOutputHelper output)
     [Fact]
     public void Pdf_text_matches_poppler_word_for_word_on_the_shared_resumes()
     {
-        var shared = FindShared();
+        var shared = SharedData.File("resumes") is { } r && Directory.Exists(Path.Combine(r, "pdf")) && Directory.Exists(Path.Combine(r, "pdftotext")) ? r : null;
         if (shared is null)
         {
             output.WriteLine("../shared/resumes not found: nothing to compare against.");
@@ -48,19 +48,5 @@ public class SharedPdfSimilarityTests(ITestOutputHelper output)
     {
         Assert.Equal(1.0, WordSimilarity.BagOfWordsF1("a b c d", "c d a b"), 6);
         Assert.Equal(0.5, WordSimilarity.OrderedF1("a b c d", "c d a b"), 6);
-    }
-
-    private static string? FindShared()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "resumes");
-            if (Directory.Exists(Path.Combine(candidate, "pdf")) && Directory.Exists(Path.Combine(candidate, "pdftotext")))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 }
