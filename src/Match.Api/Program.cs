@@ -34,6 +34,7 @@ builder.Services.AddAudit();                  // Audit/: IAuditLog for score pat
 builder.Services.AddMatchData();              // Match:Data, SQLite connections, migrations
 builder.Services.AddMatchOpenApi();           // Swagger UI at /swagger
 builder.Services.AddMatchHealthChecks();      // /health/live, /health/ready
+builder.Services.AddMatchSkills();            // the skill vocabulary: built-in, plus Match:Skills imports
 builder.Services.AddRoles();                  // Roles/: postings → roles with typed requirements
 builder.Services.AddResumes();                // Resumes/: files → text and structure, Match:Resumes
 builder.Services.AddIdempotency();            // Idempotency-Key on POST, Match:Idempotency

@@ -49,6 +49,34 @@ public sealed class SparseVector
         return sum;
     }
 
+    /// <summary>Share of this (unit) vector's squared weight on slots <paramref name="other"/> also has, in [0, 1].</summary>
+    public double CoveredBy(SparseVector other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        double sum = 0;
+        int i = 0, j = 0;
+        while (i < Indices.Length && j < other.Indices.Length)
+        {
+            var d = Indices[i] - other.Indices[j];
+            if (d == 0)
+            {
+                sum += (double)Values[i] * Values[i];
+                i++;
+                j++;
+            }
+            else if (d < 0)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return Math.Min(1, sum);
+    }
+
     /// <summary>This vector scaled to unit length (itself when empty).</summary>
     public SparseVector Normalize()
     {

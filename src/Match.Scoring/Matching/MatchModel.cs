@@ -91,7 +91,7 @@ public sealed class MatchModel
             .Select((r, i) => r.Attributes switch
             {
                 { Degree: not null, DegreeFields.Count: > 0 } a => _featurizer.Featurize(string.Join(' ', a.DegreeFields)),
-                { YearsOf.Length: > 0 } a => _featurizer.Featurize(a.YearsOf!),
+                { YearsOf.Length: > 0 } a => UnigramsOf(_featurizer.Featurize(a.YearsOf!)),
                 _ => requirements[i],
             })
             .ToArray();

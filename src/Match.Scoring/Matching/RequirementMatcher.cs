@@ -1,6 +1,7 @@
 using System.Globalization;
 using Match.Scoring.Postings;
 using Match.Scoring.Resumes;
+using Match.Scoring.Skills;
 using Match.Scoring.Features;
 
 namespace Match.Scoring.Matching;
@@ -24,8 +25,8 @@ internal sealed class RequirementMatcher
     /// <summary>Cosine between the role's text and a position's text for the position to count as relevant work.</summary>
     internal const double RelevantPositionCosine = 0.10;
 
-    /// <summary>Cosine between what a years requirement is of and a position's text for the position to count.</summary>
-    internal const double TopicPositionCosine = 0.05;
+    /// <summary>Share of what a years requirement is of that a position's text must contain for the position to count.</summary>
+    internal const double TopicPositionCoverage = 0.30;
 
 
     /// <summary>Cosine between the fields a degree requirement names and the résumé's field for the field to fit.</summary>
@@ -82,7 +83,9 @@ internal sealed class RequirementMatcher
         var span = found.Count > 0 && !text.IsPartial && resume.SkillUnits.TryGetValue(found[0], out var skillUnit)
             ? ToSpan(resume.Units[skillUnit])
             : text.Span;
-        if (text.Coverage >= MetCoverage || (named.Count > 0 && coverage >= 1))
+        // Soft skills named in a list ("strong analytical skills") are claims, not concrete evidence: partial at most.
+        var concrete = named.Any(n => !BuiltInSkills.IsSoftSkill(n));
+        if (text.Coverage >= MetCoverage || (concrete && coverage >= 1))
             return new Verdict(RequirementStatus.Met, 0.75 + 0.25 * strength, span, $"Shown: {shown}{skillNote}.");
         if (text.IsPartial || coverage > 0)
             return new Verdict(RequirementStatus.Partial, 0.3 + 0.4 * strength, span, $"Partly shown: {shown}{skillNote}.");
@@ -97,11 +100,11 @@ internal sealed class RequirementMatcher
         var generic = IsGenericExperience(of ?? requirement.Text);
         // "Relevant work experience" is relevant to the role; named experience must show in the position's own text.
         var relevant = resume.Positions
-            .Where(p => generic ? context.Role.Document.Dot(p.Vector) >= RelevantPositionCosine : topic.Dot(p.Vector) >= TopicPositionCosine)
+            .Where(p => generic ? context.Role.Document.Dot(p.Vector) >= RelevantPositionCosine : topic.CoveredBy(p.Vector) >= TopicPositionCoverage)
             .ToList();
         var years = EmploymentPeriodReader.TotalYears(relevant.Select(p => p.Period));
         var span = relevant.Count > 0
-            ? PositionSpan(resume, relevant.OrderByDescending(p => topic.Dot(p.Vector)).First())
+            ? PositionSpan(resume, relevant.OrderByDescending(p => generic ? context.Role.Document.Dot(p.Vector) : topic.CoveredBy(p.Vector)).First())
             : text.Span;
         var what = generic ? "of relevant experience" : $"in {of ?? RequirementQuery.ContentOf(requirement.Text)}";
         var range = relevant.Count > 0

@@ -13,6 +13,12 @@ public static class BuiltInSkills
     /// <summary>Builds the built-in vocabulary; callers hold one instance.</summary>
     public static SkillVocabulary Create() => new(Entries);
 
+    private static readonly Lazy<HashSet<string>> SoftSkills = new(() =>
+        Entries.Where(e => e.Family == "soft").Select(e => e.Canonical).ToHashSet(StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>True for the curated soft skills ("Teamwork", "Analytical Skills"): naming them is a claim, not evidence.</summary>
+    public static bool IsSoftSkill(string canonical) => SoftSkills.Value.Contains(canonical);
+
     /// <summary>Builds the built-in vocabulary extended by imported entries (built-in names win; see <see cref="SkillCatalog.Merge"/>).</summary>
     public static SkillVocabulary CreateWith(params IEnumerable<SkillEntry>[] imported) =>
         new(SkillCatalog.Merge(Entries, imported.SelectMany(e => e)));

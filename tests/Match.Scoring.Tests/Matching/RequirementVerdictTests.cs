@@ -1,3 +1,5 @@
+using Match.Scoring.Resumes;
+using Match.Scoring.Skills;
 using Match.Scoring.Matching;
 using Match.Scoring.Postings;
 using static Match.Scoring.Tests.Matching.MatchingFixtures;
@@ -98,5 +100,51 @@ public class RequirementVerdictTests
         var evidence = Assert.IsType<EvidenceSpan>(match.Evidence);
         Assert.Contains("k8s", evidence.Text, StringComparison.Ordinal);
         Assert.Equal(evidence.Text, profile.Text.Substring(evidence.Start, evidence.Length));
+    }
+}
+
+public class SoftSkillAndYearsTopicTests
+{
+    private static readonly SkillVocabulary WithSoftSkills = new([.. BuiltInSkills.Entries.Where(e => e.Canonical is "Teamwork" or "Python")]);
+
+    [Fact]
+    public void A_soft_skill_named_in_a_list_is_partial_evidence_not_met()
+    {
+        // "Team player" in a skills list names Teamwork, but a claim is not concrete evidence.
+        var profile = new ResumeAnalyzer(WithSoftSkills, Clock).Analyze("Skills\nTeam player, Python\nExperience\nAcme January 2015 to December 2020 Developer\nBuilt Python services.");
+        var requirement = new Requirement(RequirementLevel.Minimum, RequirementCategory.Skill, "Strong teamwork and collaboration with peers", new RequirementAttributes { Skills = ["Teamwork"] });
+        var role = Model.Prepare(new RoleInput("Developer", "Developer role", [requirement]));
+
+        var match = Model.Score(role, Model.Prepare(profile)).Requirements[0];
+
+        Assert.True(BuiltInSkills.IsSoftSkill("Teamwork"));
+        Assert.Equal(RequirementStatus.Partial, match.Status);
+        Assert.Contains("1 of 1", match.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_concrete_skill_named_in_a_list_meets_the_requirement()
+    {
+        var profile = new ResumeAnalyzer(WithSoftSkills, Clock).Analyze("Skills\nTeam player, Python\nExperience\nAcme January 2015 to December 2020 Developer\nBuilt services.");
+        var requirement = new Requirement(RequirementLevel.Minimum, RequirementCategory.Skill, "Python programming", new RequirementAttributes { Skills = ["Python"] });
+        var role = Model.Prepare(new RoleInput("Developer", "Developer role", [requirement]));
+
+        Assert.Equal(RequirementStatus.Met, Model.Score(role, Model.Prepare(profile)).Requirements[0].Status);
+    }
+
+    [Fact]
+    public void Years_count_positions_whose_text_names_what_the_years_are_of_even_in_a_long_description()
+    {
+        // The position names "accounting" once among many other duties: still a position about accounting.
+        var resume = """
+            Experience
+            Brightside Agency March 2012 to February 2018 Office Manager
+            Ran accounting with vendor invoices, office supplies, travel bookings, calendars, reception desk, filing, onboarding of
+            interns, newsletters, mailing lists, event logistics, catering orders, budget spreadsheets, kitchen and meeting minutes.
+            """;
+        var match = Verdict(AccountingRole, resume, Minimum("5 years of experience in accounting")).Match;
+
+        Assert.Equal(RequirementStatus.Met, match.Status);
+        Assert.Contains("6 years found", match.Reason, StringComparison.Ordinal);
     }
 }
