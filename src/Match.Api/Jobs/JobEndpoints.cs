@@ -1,8 +1,11 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using FluentValidation;
+using Match.Api.Audit;
 using Match.Api.Infrastructure;
 using Match.Api.Model;
+using Match.Api.Security;
+using Match.Data.Audit;
 using Match.Data;
 using Match.Data.Jobs;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -47,6 +50,7 @@ public static class JobEndpoints
         JobSignals signals,
         ModelHost models,
         BatchScorer scorer,
+        IAuditLog audit,
         CancellationToken cancellationToken)
     {
         if (Invalid(request, await validator.ValidateAsync(request, cancellationToken)) is { } invalid)
@@ -99,7 +103,13 @@ public static class JobEndpoints
         if (WantsNdjson(context.Request))
         {
             var json = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-            return TypedResults.Stream(stream => StreamAsync(stream, scorer, roles, items, scoring, json, context.RequestAborted), BatchRequest.NdjsonType);
+            return TypedResults.Stream(
+                async stream =>
+                {
+                    var streamed = await StreamAsync(stream, scorer, roles, items, scoring, json, context.RequestAborted);
+                    await audit.RecordScoresAsync(AuditEntries(context, roles, items, streamed), CancellationToken.None);
+                },
+                BatchRequest.NdjsonType);
         }
 
         var results = new List<BatchResult>((int)pairs);
@@ -112,6 +122,7 @@ public static class JobEndpoints
 
             return ValueTask.CompletedTask;
         }, cancellationToken);
+        await audit.RecordScoresAsync(AuditEntries(context, roles, items, results), cancellationToken);
         return TypedResults.Ok(new BatchResponse(pairs, [.. results.OrderBy(r => r.Item).ThenBy(r => r.RoleId)]));
     }
 
@@ -165,7 +176,7 @@ public static class JobEndpoints
     }
 
     // Results are written as each item's are ready, in whatever order the cores finish them; every line names its item and role.
-    private static async Task StreamAsync(
+    private static async Task<List<BatchResult>> StreamAsync(
         Stream stream, BatchScorer scorer, BatchRoles roles, IReadOnlyList<JobItem> items, BatchScoring scoring, JsonSerializerOptions json, CancellationToken cancellationToken)
     {
         var channel = Channel.CreateBounded<IReadOnlyList<BatchResult>>(new BoundedChannelOptions(64) { SingleReader = true });
@@ -183,8 +194,10 @@ public static class JobEndpoints
         }, cancellationToken);
 
         var newline = "\n"u8.ToArray();
+        var streamed = new List<BatchResult>();
         await foreach (var itemResults in channel.Reader.ReadAllAsync(cancellationToken))
         {
+            streamed.AddRange(itemResults);
             foreach (var result in itemResults)
             {
                 await JsonSerializer.SerializeAsync(stream, result, json, cancellationToken);
@@ -198,6 +211,23 @@ public static class JobEndpoints
         }
 
         await producer;
+        return streamed;
+    }
+
+    // One audit row per scored pair of a synchronous JSON batch: ids and hashes only, never the résumé text.
+    private static List<AuditEntry> AuditEntries(HttpContext context, BatchRoles roles, IReadOnlyList<JobItem> items, IEnumerable<BatchResult> results)
+    {
+        var keyId = context.User.ApiKeyId() ?? "-";
+        return [.. results.Select(r =>
+        {
+            var item = items[r.Item];
+            var resumeInput = item.ResumeId is { } id ? $"resume {id}" : AuditEntry.HashInputs(item.Text);
+            var roleHash = roles.Roles.TryGetValue(r.RoleId, out var role) ? role.Role.RequirementsHash : null;
+            var inputs = AuditEntry.HashInputs(roleHash, resumeInput, r.ModelVersion);
+            return r.Error is null
+                ? new AuditEntry(keyId, "batchScore", r.RoleId, r.ResumeId, r.ModelVersion, inputs, AuditEntry.Scored, r.Score, r.MeetsAllMinimums)
+                : AuditEntry.ForFailure(keyId, "batchScore", r.RoleId, r.ResumeId, r.ModelVersion, inputs, r.Error);
+        })];
     }
 
     private static bool WantsNdjson(HttpRequest request) =>

@@ -1,6 +1,8 @@
 using Match.Api.Infrastructure;
 using Match.Api.Model;
 using Match.Api.Resumes;
+using Match.Api.Security;
+using Match.Data.Audit;
 using Match.Data.Resumes;
 using Match.Data.Roles;
 using Match.Data.Scores;
@@ -45,12 +47,14 @@ public static class ScoringEndpoints
     private static async Task<Results<Ok<ScoreResponse>, ProblemHttpResult>> Score(
         long id,
         ScoreRequest request,
+        HttpContext context,
         RoleStore roles,
         IStoredResumes storedResumes,
         ResumeIngestion ingestion,
         ResumeStore resumeStore,
         ModelHost models,
         PreparedCache prepared,
+        AuditBatcher audit,
         CancellationToken cancellationToken)
     {
         var role = await roles.GetAsync(id, cancellationToken);
@@ -62,38 +66,47 @@ public static class ScoringEndpoints
         var model = await models.GetAsync(cancellationToken);
         var weights = request.Weights?.ToWeights();
         var preparedRole = prepared.Role(model, role);
-        if (request.ResumeId is { } resumeId)
+        RoleScore score;
+        long? resumeId = null, resumeVersion = null;
+        string resumeInput;
+        if (request.ResumeId is { } storedId)
         {
-            var resume = await storedResumes.GetAsync(resumeId, cancellationToken);
+            var resume = await storedResumes.GetAsync(storedId, cancellationToken);
             if (resume is null)
             {
-                return ResumeNotFound(resumeId);
+                return ResumeNotFound(storedId);
             }
 
-            var score = model.Score(preparedRole, prepared.Resume(model, resume), weights);
-            return TypedResults.Ok(ScoreResponse.From(role.Id, role.Version, resume.Id, resume.Version, score));
+            score = model.Score(preparedRole, prepared.Resume(model, resume), weights);
+            (resumeId, resumeVersion, resumeInput) = (resume.Id, resume.Version, $"resume {resume.Id} v{resume.Version}");
         }
-
-        if (request.Text is { } text)
+        else if (request.Text is { } text)
         {
-            var score = model.Score(preparedRole, prepared.Text(model, text), weights);
-            return TypedResults.Ok(ScoreResponse.From(role.Id, role.Version, null, null, score));
+            score = model.Score(preparedRole, prepared.Text(model, text), weights);
+            resumeInput = AuditEntry.HashInputs(text);
         }
-
-        var (content, problem) = ingestion.Read(request.File!, cancellationToken);
-        if (problem is not null)
+        else
         {
-            return problem;
+            var (content, problem) = ingestion.Read(request.File!, cancellationToken);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            score = model.Score(preparedRole, model.Prepare(content!.Profile), weights);
+            resumeInput = content.ContentHash;
+            if (request.Keep)
+            {
+                var (kept, _) = await resumeStore.CreateAsync(request.ExternalId, content, cancellationToken);
+                (resumeId, resumeVersion) = (kept.Id, kept.Version);
+            }
         }
 
-        var fileScore = model.Score(preparedRole, model.Prepare(content!.Profile), weights);
-        if (!request.Keep)
-        {
-            return TypedResults.Ok(ScoreResponse.From(role.Id, role.Version, null, null, fileScore));
-        }
-
-        var (kept, _) = await resumeStore.CreateAsync(request.ExternalId, content, cancellationToken);
-        return TypedResults.Ok(ScoreResponse.From(role.Id, role.Version, kept.Id, kept.Version, fileScore));
+        var inputs = AuditEntry.HashInputs(role.RequirementsHash, resumeInput, model.Version, System.Text.Json.JsonSerializer.Serialize(score.Weights));
+        await audit.RecordAsync(
+            new AuditEntry(context.User.ApiKeyId() ?? "-", "score", role.Id, resumeId, score.ModelVersion, inputs, AuditEntry.Scored, score.Score, score.MeetsAllMinimums),
+            cancellationToken);
+        return TypedResults.Ok(ScoreResponse.From(role.Id, role.Version, resumeId, resumeVersion, score));
     }
 
     /// <summary>Stored résumés ranked for the role, best first; only missing or stale scores are computed.</summary>

@@ -12,6 +12,8 @@ public static class ScoringServices
         services.TryAddSingleton<IStoredResumes, StoredResumes>();
         services.TryAddSingleton<PreparedCache>();
         services.TryAddSingleton<Ranking>();
+        services.TryAddSingleton<AuditBatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditBatcher>());
         return services;
     }
 }

@@ -71,6 +71,25 @@ public sealed class ScoreEndpointsTests
     }
 
     [Fact]
+    public async Task Every_score_leaves_an_audit_row_with_ids_and_hashes_only()
+    {
+        await using var app = new MatchApp();
+        var client = app.CreateClient();
+        var roleId = await client.CreateRoleAsync(ScoringApi.DataEngineerPosting);
+        var engineer = await client.CreateResumeAsync(ScoringApi.DataEngineerResume);
+
+        var (_, stored) = await client.PostForJsonAsync($"/roles/{roleId}/score", new { resumeId = engineer });
+        await client.PostForJsonAsync($"/roles/{roleId}/score", new { text = ScoringApi.NurseResume });
+        await client.PostForJsonAsync("/batch/score", new { roleIds = new[] { roleId }, items = new object[] { new { resumeId = engineer }, new { text = ScoringApi.NurseResume } } });
+
+        Assert.Equal(2, await MatchEndpointsTests.CountAsync(app, $"SELECT COUNT(*) FROM audit_log WHERE action = 'score' AND role_id = {roleId}"));
+        Assert.Equal(2, await MatchEndpointsTests.CountAsync(app, $"SELECT COUNT(*) FROM audit_log WHERE action = 'batchScore' AND role_id = {roleId}"));
+        Assert.Equal(1, await MatchEndpointsTests.CountAsync(
+            app, $"SELECT COUNT(*) FROM audit_log WHERE action = 'score' AND resume_id = {engineer} AND abs(score - {stored.GetProperty("score").GetDouble().ToString(System.Globalization.CultureInfo.InvariantCulture)}) < 1e-9"));
+        Assert.Equal(0, await MatchEndpointsTests.CountAsync(app, "SELECT COUNT(*) FROM audit_log WHERE inputs_hash LIKE '%Registered%' OR outcome LIKE '%Registered%'"));
+    }
+
+    [Fact]
     public async Task Plain_text_body_and_custom_weights_are_accepted()
     {
         await using var app = new MatchApp();
