@@ -82,12 +82,12 @@ public sealed class MigrationRunnerTests
     }
 
     [Fact]
-    public async Task Connections_have_foreign_keys_on_and_the_file_is_in_wal_mode()
+    public async Task Connections_have_foreign_keys_on_synchronous_normal_and_the_file_is_in_wal_mode()
     {
         await using var database = await TempDatabase.CreateAsync();
         await using var connection = await database.Connections.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA foreign_keys; PRAGMA journal_mode; PRAGMA busy_timeout;";
+        command.CommandText = "PRAGMA foreign_keys; PRAGMA journal_mode; PRAGMA busy_timeout; PRAGMA synchronous;";
         await using var reader = await command.ExecuteReaderAsync();
 
         Assert.True(await reader.ReadAsync());
@@ -96,5 +96,7 @@ public sealed class MigrationRunnerTests
         Assert.Equal("wal", reader.GetString(0));
         Assert.True(await reader.NextResultAsync() && await reader.ReadAsync());
         Assert.Equal(2000L, reader.GetInt64(0));
+        Assert.True(await reader.NextResultAsync() && await reader.ReadAsync());
+        Assert.Equal(1L, reader.GetInt64(0)); // NORMAL
     }
 }
