@@ -5,7 +5,6 @@ using Match.Api.Audit;
 using Match.Api.Infrastructure;
 using Match.Api.Model;
 using Match.Api.Security;
-using Match.Data.Audit;
 using Match.Data;
 using Match.Data.Jobs;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -93,7 +92,7 @@ public static class JobEndpoints
         var scoring = new BatchScoring(request.Weights, request.Explain);
         if (pairs > options.Value.SyncMaxPairs || request.CallbackUrl is not null)
         {
-            var job = await store.CreateAsync(new JobSpec(items, StoredJson.Serialize(scoring), request.CallbackUrl), cancellationToken);
+            var job = await store.CreateAsync(new JobSpec(items, StoredJson.Serialize(scoring), request.CallbackUrl, context.User.ApiKeyId()), cancellationToken);
             signals.WorkAdded();
             return TypedResults.Accepted($"/jobs/{job.Id}", JobResponse.From(job, []));
         }
@@ -107,7 +106,7 @@ public static class JobEndpoints
                 async stream =>
                 {
                     var streamed = await StreamAsync(stream, scorer, roles, items, scoring, json, context.RequestAborted);
-                    await audit.RecordScoresAsync(AuditEntries(context, roles, items, streamed), CancellationToken.None);
+                    await audit.RecordScoresAsync(BatchAudit.Entries(context.User.ApiKeyId(), BatchAudit.BatchAction, roles, items, streamed), CancellationToken.None);
                 },
                 BatchRequest.NdjsonType);
         }
@@ -122,7 +121,7 @@ public static class JobEndpoints
 
             return ValueTask.CompletedTask;
         }, cancellationToken);
-        await audit.RecordScoresAsync(AuditEntries(context, roles, items, results), cancellationToken);
+        await audit.RecordScoresAsync(BatchAudit.Entries(context.User.ApiKeyId(), BatchAudit.BatchAction, roles, items, results), cancellationToken);
         return TypedResults.Ok(new BatchResponse(pairs, [.. results.OrderBy(r => r.Item).ThenBy(r => r.RoleId)]));
     }
 
@@ -212,22 +211,6 @@ public static class JobEndpoints
 
         await producer;
         return streamed;
-    }
-
-    // One audit row per scored pair of a synchronous JSON batch: ids and hashes only, never the résumé text.
-    private static List<AuditEntry> AuditEntries(HttpContext context, BatchRoles roles, IReadOnlyList<JobItem> items, IEnumerable<BatchResult> results)
-    {
-        var keyId = context.User.ApiKeyId() ?? "-";
-        return [.. results.Select(r =>
-        {
-            var item = items[r.Item];
-            var resumeInput = item.ResumeId is { } id ? $"resume {id}" : AuditEntry.HashInputs(item.Text);
-            var roleHash = roles.Roles.TryGetValue(r.RoleId, out var role) ? role.Role.RequirementsHash : null;
-            var inputs = AuditEntry.HashInputs(roleHash, resumeInput, r.ModelVersion);
-            return r.Error is null
-                ? new AuditEntry(keyId, "batchScore", r.RoleId, r.ResumeId, r.ModelVersion, inputs, AuditEntry.Scored, r.Score, r.MeetsAllMinimums)
-                : AuditEntry.ForFailure(keyId, "batchScore", r.RoleId, r.ResumeId, r.ModelVersion, inputs, r.Error);
-        })];
     }
 
     private static bool WantsNdjson(HttpRequest request) =>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Match.Api.Audit;
 using Match.Api.Model;
 using Match.Data;
 using Match.Data.Jobs;
@@ -9,10 +10,11 @@ namespace Match.Api.Jobs;
 /// <summary>
 /// Runs batch jobs one at a time from SQLite. Work is claimed from the store under a lease renewed with every chunk, so a job
 /// left running by a process that died is claimed again once its lease runs out; pairs that already have a result are skipped,
-/// and each chunk's results are committed together.
+/// and each chunk's results are committed together, then audited in one write under the submitting key's id.
 /// </summary>
 public sealed partial class JobRunner(
-    JobStore jobs, BatchScorer scorer, ModelHost models, JobSignals signals, IOptions<JobOptions> options, ILogger<JobRunner> logger) : BackgroundService
+    JobStore jobs, BatchScorer scorer, ModelHost models, JobSignals signals, IAuditLog audit, IOptions<JobOptions> options, ILogger<JobRunner> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -107,6 +109,9 @@ public sealed partial class JobRunner(
             {
                 return; // cancelled meanwhile: nothing of this chunk was written
             }
+
+            // One audit write per committed chunk, naming the key that submitted the job.
+            await audit.RecordScoresAsync(BatchAudit.Entries(job.RequesterKeyId, BatchAudit.JobAction, roles, chunk, results), CancellationToken.None);
         }
 
         if (await jobs.FinishAsync(job.Id, JobState.Succeeded, cancellationToken: cancellationToken))

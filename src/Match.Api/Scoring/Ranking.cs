@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using Match.Api.Audit;
 using Match.Api.Model;
+using Match.Data.Audit;
 using Match.Data.Roles;
 using Match.Data.Scores;
 using Match.Scoring.Matching;
@@ -8,15 +10,21 @@ namespace Match.Api.Scoring;
 
 /// <summary>
 /// Ranks both ways from stored scores. Before reading, it scores only the pairs whose stored score is missing or stale (the
-/// role, the résumé or the model changed since), with default weights, and stores them.
+/// role, the résumé or the model changed since), with default weights, and stores them; each stored chunk is audited in one
+/// write under the key that asked.
 /// </summary>
-public sealed class Ranking(ModelHost models, PreparedCache prepared, ScoreStore scores, RoleStore roles, IStoredResumes resumes, TimeProvider clock)
+public sealed class Ranking(
+    ModelHost models, PreparedCache prepared, ScoreStore scores, RoleStore roles, IStoredResumes resumes, IAuditLog audit, TimeProvider clock)
 {
     private const int WriteChunk = 500;
+    private const string RankAction = "rankScore";
 
-    /// <summary>Stored résumés ranked for <paramref name="role"/>, and how many scores had to be computed first.</summary>
+    /// <summary>
+    /// Stored résumés ranked for <paramref name="role"/>, and how many scores had to be computed first (audited under
+    /// <paramref name="keyId"/>, the public id of the key that asked).
+    /// </summary>
     public async Task<(RankingPage Page, string ModelVersion, int Recomputed)> ResumesForRoleAsync(
-        Role role, RankingQuery query, CancellationToken cancellationToken)
+        Role role, RankingQuery query, string? keyId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(role);
         var model = await models.GetAsync(cancellationToken);
@@ -27,7 +35,7 @@ public sealed class Ranking(ModelHost models, PreparedCache prepared, ScoreStore
             await ScoreAndStoreAsync(stale, async (target, ct) =>
             {
                 var resume = await resumes.GetAsync(target.Id, ct);
-                return resume is null ? null : Stored(model, role.Id, role.Version, resume.Id, resume.Version, model.Score(preparedRole, prepared.Resume(model, resume)));
+                return resume is null ? null : Recomputed(model, role, resume, model.Score(preparedRole, prepared.Resume(model, resume)), keyId);
             }, cancellationToken);
         }
 
@@ -35,9 +43,12 @@ public sealed class Ranking(ModelHost models, PreparedCache prepared, ScoreStore
         return (page, model.Version, stale.Count);
     }
 
-    /// <summary>Open roles ranked for <paramref name="resume"/>, and how many scores had to be computed first.</summary>
+    /// <summary>
+    /// Open roles ranked for <paramref name="resume"/>, and how many scores had to be computed first (audited under
+    /// <paramref name="keyId"/>, the public id of the key that asked).
+    /// </summary>
     public async Task<(RankingPage Page, string ModelVersion, int Recomputed)> RolesForResumeAsync(
-        ScoringResume resume, RankingQuery query, CancellationToken cancellationToken)
+        ScoringResume resume, RankingQuery query, string? keyId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(resume);
         var model = await models.GetAsync(cancellationToken);
@@ -48,7 +59,7 @@ public sealed class Ranking(ModelHost models, PreparedCache prepared, ScoreStore
             await ScoreAndStoreAsync(stale, async (target, ct) =>
             {
                 var role = await roles.GetAsync(target.Id, ct);
-                return role is null ? null : Stored(model, role.Id, role.Version, resume.Id, resume.Version, model.Score(prepared.Role(model, role), preparedResume));
+                return role is null ? null : Recomputed(model, role, resume, model.Score(prepared.Role(model, role), preparedResume), keyId);
             }, cancellationToken);
         }
 
@@ -65,13 +76,19 @@ public sealed class Ranking(ModelHost models, PreparedCache prepared, ScoreStore
             score.MinimumCoverage, score.PreferredCoverage, clock.GetUtcNow());
     }
 
-    // Scores on every core, writing every WriteChunk results in one transaction; a target deleted meanwhile is skipped.
+    private (StoredScore Stored, AuditEntry Audit) Recomputed(MatchModel model, Role role, ScoringResume resume, RoleScore score, string? keyId) => (
+        Stored(model, role.Id, role.Version, resume.Id, resume.Version, score),
+        ScoreAudit.Pair(keyId, RankAction, role.Id, role.RequirementsHash, resume.Id, ScoreAudit.StoredResume(resume.Id, resume.Version), score.ModelVersion,
+            score.Score, score.MeetsAllMinimums));
+
+    // Scores on every core, writing every WriteChunk results in one transaction, then their audit rows in one more; a target deleted
+    // meanwhile is skipped.
     private async Task ScoreAndStoreAsync(
-        IReadOnlyList<StaleTarget> stale, Func<StaleTarget, CancellationToken, Task<StoredScore?>> score, CancellationToken cancellationToken)
+        IReadOnlyList<StaleTarget> stale, Func<StaleTarget, CancellationToken, Task<(StoredScore Stored, AuditEntry Audit)?>> score, CancellationToken cancellationToken)
     {
         foreach (var chunk in stale.Chunk(WriteChunk))
         {
-            var results = new ConcurrentBag<StoredScore>();
+            var results = new ConcurrentBag<(StoredScore Stored, AuditEntry Audit)>();
             await Parallel.ForEachAsync(
                 chunk,
                 new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
@@ -82,7 +99,8 @@ public sealed class Ranking(ModelHost models, PreparedCache prepared, ScoreStore
                         results.Add(stored);
                     }
                 });
-            await scores.UpsertAsync(results, cancellationToken);
+            await scores.UpsertAsync([.. results.Select(r => r.Stored)], cancellationToken);
+            await audit.RecordScoresAsync([.. results.Select(r => r.Audit)], CancellationToken.None);
         }
     }
 }

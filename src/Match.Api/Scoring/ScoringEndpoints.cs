@@ -111,7 +111,7 @@ public static class ScoringEndpoints
 
     /// <summary>Stored résumés ranked for the role, best first; only missing or stale scores are computed.</summary>
     private static async Task<Results<Ok<MatchesResponse<ResumeMatch>>, ProblemHttpResult>> RankResumes(
-        long id, [AsParameters] MatchesQuery query, RoleStore roles, Ranking ranking, CancellationToken cancellationToken)
+        long id, [AsParameters] MatchesQuery query, HttpContext context, RoleStore roles, Ranking ranking, CancellationToken cancellationToken)
     {
         var role = await roles.GetAsync(id, cancellationToken);
         if (role is null)
@@ -120,14 +120,14 @@ public static class ScoringEndpoints
         }
 
         var window = Window(query);
-        var (page, modelVersion, recomputed) = await ranking.ResumesForRoleAsync(role, window, cancellationToken);
+        var (page, modelVersion, recomputed) = await ranking.ResumesForRoleAsync(role, window, context.User.ApiKeyId(), cancellationToken);
         var items = page.Items.Select((s, i) => s.ToResumeMatch(window.Offset + i + 1)).ToList();
         return TypedResults.Ok(new MatchesResponse<ResumeMatch>(role.Id, modelVersion, items, page.Total, window.Offset, window.Limit, recomputed));
     }
 
     /// <summary>Open roles ranked for the résumé, best first; only missing or stale scores are computed.</summary>
     private static async Task<Results<Ok<MatchesResponse<RoleMatch>>, ProblemHttpResult>> RankRoles(
-        long id, [AsParameters] MatchesQuery query, IStoredResumes resumes, Ranking ranking, CancellationToken cancellationToken)
+        long id, [AsParameters] MatchesQuery query, HttpContext context, IStoredResumes resumes, Ranking ranking, CancellationToken cancellationToken)
     {
         var resume = await resumes.GetAsync(id, cancellationToken);
         if (resume is null)
@@ -136,7 +136,7 @@ public static class ScoringEndpoints
         }
 
         var window = Window(query);
-        var (page, modelVersion, recomputed) = await ranking.RolesForResumeAsync(resume, window, cancellationToken);
+        var (page, modelVersion, recomputed) = await ranking.RolesForResumeAsync(resume, window, context.User.ApiKeyId(), cancellationToken);
         var items = page.Items.Select((s, i) => s.ToRoleMatch(window.Offset + i + 1)).ToList();
         return TypedResults.Ok(new MatchesResponse<RoleMatch>(resume.Id, modelVersion, items, page.Total, window.Offset, window.Limit, recomputed));
     }

@@ -22,14 +22,17 @@ public enum CallbackState
 /// <summary>One résumé of a job (a stored id, or inline text with the caller's label) and the roles to score it against.</summary>
 public sealed record JobItem(int Index, long? ResumeId, string? Text, string? Ref, IReadOnlyList<long> RoleIds);
 
-/// <summary>What a job is asked to do: the items, scoring options as JSON (opaque to the store), an optional callback URL.</summary>
-public sealed record JobSpec(IReadOnlyList<JobItem> Items, string OptionsJson, string? CallbackUrl)
+/// <summary>
+/// What a job is asked to do: the items, scoring options as JSON (opaque to the store), an optional callback URL, and the public
+/// id of the API key that submitted it (its audit rows name it).
+/// </summary>
+public sealed record JobSpec(IReadOnlyList<JobItem> Items, string OptionsJson, string? CallbackUrl, string? RequesterKeyId = null)
 {
     /// <summary>Pairs to score: the sum over items of their role counts.</summary>
     public long Total => Items.Sum(i => (long)i.RoleIds.Count);
 }
 
-/// <summary>A stored job: state, progress (Done of Total pairs, Failed of them errors) and callback bookkeeping.</summary>
+/// <summary>A stored job: state, progress (Done of Total pairs, Failed of them errors), callback bookkeeping and the submitting key's id.</summary>
 public sealed record Job(
     long Id,
     JobState State,
@@ -46,7 +49,8 @@ public sealed record Job(
     string? CallbackError,
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
-    DateTimeOffset? FinishedAt)
+    DateTimeOffset? FinishedAt,
+    string? RequesterKeyId = null)
 {
     public bool IsFinished => State is JobState.Succeeded or JobState.Failed or JobState.Cancelled;
 }

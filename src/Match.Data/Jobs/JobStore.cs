@@ -15,7 +15,7 @@ public sealed class JobStore(SqliteConnectionFactory connections, TimeProvider c
         id AS Id, state AS State, total AS Total, done AS Done, failed AS Failed, options AS OptionsJson, model_version AS ModelVersion,
         error AS Error, callback_url AS CallbackUrl, callback_state AS CallbackState, callback_attempts AS CallbackAttempts,
         callback_due_at AS CallbackDueAt, callback_error AS CallbackError, created_at AS CreatedAt, started_at AS StartedAt,
-        finished_at AS FinishedAt
+        finished_at AS FinishedAt, requester_key_id AS RequesterKeyId
         """;
 
     /// <summary>Stores a queued job with all its items in one transaction.</summary>
@@ -23,8 +23,8 @@ public sealed class JobStore(SqliteConnectionFactory connections, TimeProvider c
     {
         ArgumentNullException.ThrowIfNull(spec);
         const string jobSql = """
-            INSERT INTO jobs (state, total, options, callback_url, created_at)
-            VALUES ('queued', @Total, @OptionsJson, @CallbackUrl, @Now)
+            INSERT INTO jobs (state, total, options, callback_url, requester_key_id, created_at)
+            VALUES ('queued', @Total, @OptionsJson, @CallbackUrl, @RequesterKeyId, @Now)
             RETURNING id;
             """;
         const string itemSql = """
@@ -34,7 +34,7 @@ public sealed class JobStore(SqliteConnectionFactory connections, TimeProvider c
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            jobSql, new { spec.Total, spec.OptionsJson, spec.CallbackUrl, Now = Now() }, transaction, cancellationToken: cancellationToken));
+            jobSql, new { spec.Total, spec.OptionsJson, spec.CallbackUrl, spec.RequesterKeyId, Now = Now() }, transaction, cancellationToken: cancellationToken));
         var items = spec.Items.Select(i => new { JobId = id, i.Index, i.ResumeId, i.Text, i.Ref, RoleIds = StoredJson.Serialize(i.RoleIds) });
         await connection.ExecuteAsync(new CommandDefinition(itemSql, items, transaction, cancellationToken: cancellationToken));
         var job = await ReadAsync(connection, transaction, id, cancellationToken);
@@ -302,7 +302,8 @@ public sealed class JobStore(SqliteConnectionFactory connections, TimeProvider c
         r.CallbackError,
         ParseTime(r.CreatedAt)!.Value,
         ParseTime(r.StartedAt),
-        ParseTime(r.FinishedAt));
+        ParseTime(r.FinishedAt),
+        r.RequesterKeyId);
 
     private string Now() => Format(clock.GetUtcNow());
 
@@ -329,6 +330,7 @@ public sealed class JobStore(SqliteConnectionFactory connections, TimeProvider c
         public string CreatedAt { get; init; } = "";
         public string? StartedAt { get; init; }
         public string? FinishedAt { get; init; }
+        public string? RequesterKeyId { get; init; }
     }
 
     private sealed class ItemRow

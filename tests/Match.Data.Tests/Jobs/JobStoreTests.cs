@@ -29,6 +29,22 @@ public sealed class JobStoreTests
     }
 
     [Fact]
+    public async Task A_job_keeps_the_key_id_that_submitted_it_and_older_jobs_have_none()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var store = new JobStore(db.Connections, TimeProvider.System);
+
+        var keyed = await store.CreateAsync(new JobSpec([new JobItem(0, null, "a", null, [1])], "{}", null, "k3f9a"));
+        var anonymous = await store.CreateAsync(new JobSpec([new JobItem(0, null, "b", null, [1])], "{}", null));
+        var claimed = await store.ClaimNextAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal("k3f9a", keyed.RequesterKeyId);
+        Assert.Equal("k3f9a", (await store.GetAsync(keyed.Id))!.RequesterKeyId);
+        Assert.Equal("k3f9a", claimed!.RequesterKeyId);
+        Assert.Null((await store.GetAsync(anonymous.Id))!.RequesterKeyId);
+    }
+
+    [Fact]
     public async Task Appending_a_chunk_twice_writes_each_pair_once_and_counts_it_once()
     {
         await using var db = await TempDatabase.CreateAsync();
