@@ -13,7 +13,7 @@ internal static class DocxTextReader
     public const string MainDocumentEntry = "word/document.xml";
 
     /// <summary>Checks the package inflates within the limits, counting real bytes rather than trusting the zip's declared sizes.</summary>
-    public static void CheckPackage(byte[] content, ResumeExtractionOptions options, CancellationToken cancellationToken)
+    public static void CheckPackage(byte[] content, ResumeExtractionOptions options, ExtractionDeadline deadline)
     {
         try
         {
@@ -38,7 +38,7 @@ internal static class DocxTextReader
             long inflated = 0;
             foreach (var entry in zip.Entries)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                deadline.Check();
                 using var stream = entry.Open();
                 int read;
                 while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
@@ -57,9 +57,9 @@ internal static class DocxTextReader
         }
     }
 
-    public static string Read(byte[] content, ResumeExtractionOptions options, CancellationToken cancellationToken)
+    public static string Read(byte[] content, ResumeExtractionOptions options, ExtractionDeadline deadline)
     {
-        CheckPackage(content, options, cancellationToken);
+        CheckPackage(content, options, deadline);
         try
         {
             using var document = WordprocessingDocument.Open(new MemoryStream(content, writable: false), isEditable: false);
@@ -69,18 +69,18 @@ internal static class DocxTextReader
             var text = new StringBuilder();
             foreach (var header in Distinct(main.HeaderParts.Select(p => p.Header)))
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                deadline.Check();
                 text.Append(header).Append('\n');
             }
 
             if (main.Document?.Body is { } body)
             {
-                WriteBlocks(body, text, cancellationToken);
+                WriteBlocks(body, text, deadline);
             }
 
             foreach (var footer in Distinct(main.FooterParts.Select(p => p.Footer)))
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                deadline.Check();
                 text.Append('\n').Append(footer).Append('\n');
             }
 
@@ -105,7 +105,7 @@ internal static class DocxTextReader
             }
 
             var text = new StringBuilder();
-            WriteBlocks(root, text, CancellationToken.None);
+            WriteBlocks(root, text, ExtractionDeadline.None);
             var value = text.ToString().Trim();
             if (value.Length > 0 && seen.Add(value))
             {
@@ -114,30 +114,30 @@ internal static class DocxTextReader
         }
     }
 
-    private static void WriteBlocks(OpenXmlElement container, StringBuilder text, CancellationToken cancellationToken)
+    private static void WriteBlocks(OpenXmlElement container, StringBuilder text, ExtractionDeadline deadline)
     {
         foreach (var child in container.ChildElements)
         {
             switch (child)
             {
                 case Paragraph paragraph:
-                    WriteParagraph(paragraph, text, cancellationToken);
+                    WriteParagraph(paragraph, text, deadline);
                     break;
                 case Table table:
-                    cancellationToken.ThrowIfCancellationRequested();
-                    WriteTable(table, text, cancellationToken);
+                    deadline.Check();
+                    WriteTable(table, text, deadline);
                     break;
                 case AlternateContentFallback:
                     // The fallback repeats the choice (a VML copy of a DrawingML text box).
                     break;
                 default:
-                    WriteBlocks(child, text, cancellationToken);
+                    WriteBlocks(child, text, deadline);
                     break;
             }
         }
     }
 
-    private static void WriteTable(Table table, StringBuilder text, CancellationToken cancellationToken)
+    private static void WriteTable(Table table, StringBuilder text, ExtractionDeadline deadline)
     {
         foreach (var row in table.Elements<TableRow>())
         {
@@ -145,7 +145,7 @@ internal static class DocxTextReader
             foreach (var cell in row.Elements<TableCell>())
             {
                 var cellText = new StringBuilder();
-                WriteBlocks(cell, cellText, cancellationToken);
+                WriteBlocks(cell, cellText, deadline);
                 var value = cellText.ToString().Trim().Replace('\n', ' ');
                 if (value.Length > 0)
                 {
@@ -160,7 +160,7 @@ internal static class DocxTextReader
         }
     }
 
-    private static void WriteParagraph(Paragraph paragraph, StringBuilder text, CancellationToken cancellationToken)
+    private static void WriteParagraph(Paragraph paragraph, StringBuilder text, ExtractionDeadline deadline)
     {
         var line = new StringBuilder();
         var textBoxes = new List<OpenXmlElement>();
@@ -182,8 +182,8 @@ internal static class DocxTextReader
         // A text box reads after the paragraph it is anchored in.
         foreach (var box in textBoxes)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            WriteBlocks(box, text, cancellationToken);
+            deadline.Check();
+            WriteBlocks(box, text, deadline);
         }
     }
 

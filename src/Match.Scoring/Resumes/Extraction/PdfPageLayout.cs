@@ -21,7 +21,7 @@ internal static class PdfPageLayout
         public string Text => string.Join(' ', Words.Select(w => w.Text));
     }
 
-    public static IEnumerable<string> Lines(IReadOnlyList<Word> words, CancellationToken cancellationToken)
+    public static IEnumerable<string> Lines(IReadOnlyList<Word> words, ExtractionDeadline deadline)
     {
         if (words.Count == 0)
         {
@@ -33,7 +33,7 @@ internal static class PdfPageLayout
         var fragments = BuildFragments(words, typicalHeight);
 
         var lines = new List<string>();
-        Order(fragments, typicalHeight, lines, cancellationToken);
+        Order(fragments, typicalHeight, lines, deadline);
         return JoinHyphenation(lines);
     }
 
@@ -92,9 +92,9 @@ internal static class PdfPageLayout
         return fragments;
     }
 
-    private static void Order(List<Fragment> fragments, double typicalHeight, List<string> output, CancellationToken cancellationToken)
+    private static void Order(List<Fragment> fragments, double typicalHeight, List<string> output, ExtractionDeadline deadline)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        deadline.Check();
         if (fragments.Count == 1)
         {
             output.Add(fragments[0].Text);
@@ -113,7 +113,7 @@ internal static class PdfPageLayout
 
             foreach (var column in columns)
             {
-                Order(column, typicalHeight, output, cancellationToken);
+                Order(column, typicalHeight, output, deadline);
             }
 
             return;
@@ -124,7 +124,7 @@ internal static class PdfPageLayout
         {
             foreach (var row in rows)
             {
-                Order(row, typicalHeight, output, cancellationToken);
+                Order(row, typicalHeight, output, deadline);
             }
 
             return;

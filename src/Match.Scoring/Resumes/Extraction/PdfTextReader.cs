@@ -11,7 +11,7 @@ internal static class PdfTextReader
 {
     private static readonly byte[] EndOfFileMarker = "%%EOF"u8.ToArray();
 
-    public static (string Text, int Pages) Read(byte[] content, ResumeExtractionOptions options, CancellationToken cancellationToken)
+    public static (string Text, int Pages) Read(byte[] content, ResumeExtractionOptions options, ExtractionDeadline deadline)
     {
         // A PDF cut short loses its trailer; PdfPig's lenient parser would otherwise guess at what is left.
         var tail = content.AsSpan(Math.Max(0, content.Length - 2048));
@@ -54,7 +54,7 @@ internal static class PdfTextReader
             var text = new StringBuilder();
             for (var number = 1; number <= pageCount; number++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                deadline.Check();
                 IReadOnlyList<Word> words;
                 try
                 {
@@ -70,7 +70,7 @@ internal static class PdfTextReader
                     throw new ResumeExtractionException(ResumeExtractionFailure.Corrupt, $"Page {number} of the PDF is damaged and could not be read.", ex);
                 }
 
-                foreach (var line in PdfPageLayout.Lines(words, cancellationToken))
+                foreach (var line in PdfPageLayout.Lines(words, deadline))
                 {
                     text.Append(line).Append('\n');
                 }

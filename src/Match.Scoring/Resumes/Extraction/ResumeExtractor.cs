@@ -60,23 +60,22 @@ public sealed class ResumeExtractor
             throw new ResumeExtractionException(ResumeExtractionFailure.NoText, "The file is empty.");
         }
 
-        using var timeLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeLimit.CancelAfter(_options.Timeout);
+        var deadline = new ExtractionDeadline(_options.Timeout, cancellationToken);
         try
         {
             var (format, decodedText) = Sniff(content);
             CheckDeclared(format, declaredContentType, fileName);
-            timeLimit.Token.ThrowIfCancellationRequested();
+            deadline.Check();
 
             var (raw, pages) = format switch
             {
-                ResumeFormat.Pdf => PdfTextReader.Read(content, _options, timeLimit.Token),
-                ResumeFormat.Docx => (DocxTextReader.Read(content, _options, timeLimit.Token), 1),
+                ResumeFormat.Pdf => PdfTextReader.Read(content, _options, deadline),
+                ResumeFormat.Docx => (DocxTextReader.Read(content, _options, deadline), 1),
                 ResumeFormat.JsonResume => (ReadJsonResume(decodedText!), 1),
                 _ => (decodedText!, 1),
             };
 
-            timeLimit.Token.ThrowIfCancellationRequested();
+            deadline.Check();
             var text = ResumeText.Normalize(raw);
             if (text.Count(char.IsLetter) < MinimumLetters)
             {
