@@ -79,8 +79,13 @@ public static class ResumeEndpoints
             : TypedResults.NotFound();
 
     /// <summary>Erases the résumé: its text, structure and everything derived from it.</summary>
-    private static async Task<Results<NoContent, NotFound>> Delete(long id, ResumeStore store, CancellationToken cancellationToken) =>
-        await store.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+    // Erasure covers what is held in memory too: prepared vectors and the structure they carry.
+    private static async Task<Results<NoContent, NotFound>> Delete(long id, ResumeStore store, Scoring.PreparedCache prepared, CancellationToken cancellationToken)
+    {
+        var deleted = await store.DeleteAsync(id, cancellationToken);
+        prepared.ForgetResume(id);
+        return deleted ? TypedResults.NoContent() : TypedResults.NotFound();
+    }
 
     private static string Location(Resume resume) => $"/resumes/{resume.Id}";
 

@@ -18,6 +18,9 @@ public sealed class PreparedCache : IDisposable
     private readonly MemoryCache _cache;
     private readonly ResumeAnalyzer _analyzer;
 
+    // One token per stored résumé: cancelling it evicts every prepared copy (any model, any version) at once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, CancellationTokenSource> _resumeTokens = new();
+
     public PreparedCache(IOptions<ModelOptions> options, ResumeAnalyzer analyzer)
     {
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.PreparedCacheEntries) });
@@ -36,8 +39,22 @@ public sealed class PreparedCache : IDisposable
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(resume);
-        return GetOrAdd((model.Version, "resume", resume.Id, resume.Version), () => model.Prepare(resume.Profile), keep);
+        var token = _resumeTokens.GetOrAdd(resume.Id, _ => new CancellationTokenSource()).Token;
+        return GetOrAdd((model.Version, "resume", resume.Id, resume.Version), () => model.Prepare(resume.Profile), keep, token);
     }
+
+    /// <summary>Drops every prepared copy of a résumé (its text, structure and vectors): called when it is erased.</summary>
+    public void ForgetResume(long resumeId)
+    {
+        if (_resumeTokens.TryRemove(resumeId, out var source))
+        {
+            source.Cancel();
+            source.Dispose();
+        }
+    }
+
+    /// <summary>True when a prepared copy of the stored résumé is held (for tests of erasure).</summary>
+    public bool HoldsResume(long resumeId) => _resumeTokens.ContainsKey(resumeId);
 
     /// <summary>Inline résumé text: analysed and prepared once per distinct text.</summary>
     public PreparedResume Text(MatchModel model, string text)
@@ -59,7 +76,7 @@ public sealed class PreparedCache : IDisposable
         return new RoleInput(content.Title, text, content.Requirements);
     }
 
-    private T GetOrAdd<T>(object key, Func<T> create, bool keep = true)
+    private T GetOrAdd<T>(object key, Func<T> create, bool keep = true, CancellationToken evictOn = default)
         where T : class
     {
         if (_cache.TryGetValue(key, out T? found) && found is not null)
@@ -73,9 +90,22 @@ public sealed class PreparedCache : IDisposable
             return value;
         }
 
-        _cache.Set(key, value, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
+        var entry = new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) };
+        if (evictOn.CanBeCanceled)
+        {
+            entry.AddExpirationToken(new Microsoft.Extensions.Primitives.CancellationChangeToken(evictOn));
+        }
+
+        _cache.Set(key, value, entry);
         return value;
     }
 
-    public void Dispose() => _cache.Dispose();
+    public void Dispose()
+    {
+        _cache.Dispose();
+        foreach (var source in _resumeTokens.Values)
+        {
+            source.Dispose();
+        }
+    }
 }

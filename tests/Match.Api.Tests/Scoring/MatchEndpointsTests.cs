@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -138,9 +139,13 @@ public sealed class MatchEndpointsTests
         await client.GetJsonAsync($"/roles/{roleId}/matches");
         Assert.Equal(1, await CountAsync(app, $"SELECT COUNT(*) FROM scores WHERE resume_id = {engineer}"));
 
+        var prepared = app.Services.GetRequiredService<Match.Api.Scoring.PreparedCache>();
+        Assert.True(prepared.HoldsResume(engineer));
+
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync(ScoringApi.At($"/resumes/{engineer}"))).StatusCode);
 
         Assert.Equal(0, await CountAsync(app, $"SELECT COUNT(*) FROM scores WHERE resume_id = {engineer}"));
+        Assert.False(prepared.HoldsResume(engineer)); // the prepared vectors in memory are erased too
         Assert.Equal(1, (await client.GetJsonAsync($"/roles/{roleId}/matches")).GetProperty("total").GetInt64());
     }
 
