@@ -39,6 +39,8 @@ public sealed class KestrelTests
         await using var app = new MatchApp(new Dictionary<string, string?> { ["Match:Limits:MaxPostingBytes"] = "2048" });
         using var client = new HttpClient { BaseAddress = new Uri(Address(app)) };
         client.DefaultRequestHeaders.Add(ApiKeyFormat.HeaderName, app.AdminKey);
+        // Kestrel closes a connection whose request body it refused; a pooled reuse of it would race that close.
+        client.DefaultRequestHeaders.ConnectionClose = true;
         var large = Encoding.UTF8.GetBytes("Data Engineer\n" + new string('x', 4096));
 
         using var declared = new ByteArrayContent(large);

@@ -132,6 +132,8 @@ public sealed class LimitTests
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var client = new HttpClient { BaseAddress = new Uri(address) };
         client.DefaultRequestHeaders.Add(ApiKeyFormat.HeaderName, app.AdminKey);
+        // Kestrel closes a connection after refusing a request; a pooled reuse of it would race that close.
+        client.DefaultRequestHeaders.ConnectionClose = true;
         return client;
     }
 }
