@@ -19,8 +19,10 @@ status=0
 dotnet test Match.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
 
 # One closing line for every test project together: "N passed, N failed".
-passed=$(grep -E '^\s+Passed: [0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
-failed=$(grep -E '^\s+Failed: [0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
-skipped=$(grep -E '^\s+Skipped: [0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+# awk, not grep: a grep that matches nothing exits 1 and would end this script under pipefail.
+count() { awk -v word="$1:" '$1 == word && $2 ~ /^[0-9]+$/ {s += $2} END {print s + 0}' "$log"; }
+passed=$(count Passed)
+failed=$(count Failed)
+skipped=$(count Skipped)
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 exit "$status"
