@@ -130,9 +130,10 @@ public sealed class MatchModel
 
     private ProfileFit ProfileFitOf(PreparedRole role, PreparedResume resume)
     {
-        var text = role.Document.Dot(resume.Document);
-        var title = role.Title.Dot(resume.PositionTitles);
-        var occupation = role.Occupations.Dot(resume.Occupations);
+        // Cosines of unit vectors, clamped: float rounding can put identical texts a hair above 1.
+        var text = Math.Clamp(role.Document.Dot(resume.Document), 0, 1);
+        var title = Math.Clamp(role.Title.Dot(resume.PositionTitles), 0, 1);
+        var occupation = Math.Clamp(role.Occupations.Dot(resume.Occupations), 0, 1);
         var shared = _occupations?.Shared(role.Occupations, resume.Occupations, 3) ?? [];
         return new ProfileFit(text, title, occupation, ProfileBlend.Of(text, title, occupation, _occupations is not null), shared);
     }

@@ -131,8 +131,8 @@ internal sealed class RequirementMatcher
         var have = profile.HighestDegree;
         var span = DegreeSpan(resume) ?? text.Span;
         var fieldFits = attributes.DegreeFields.Count == 0 ? true
-            : resume.DegreeField is null ? (bool?)null
-            : fields.Dot(resume.DegreeField) >= FieldCosine;
+            : resume.DegreeField is null || profile.DegreeField is null ? (bool?)null
+            : fields.Dot(resume.DegreeField) >= FieldCosine || SharesFieldWord(attributes.DegreeFields, profile.DegreeField);
         var haveText = have == DegreeLevel.None ? "no degree found" : $"{Describe(have)}{(profile.DegreeField is { } f ? $" in {f}" : "")} found";
         var asked = $"{Describe(required)}{(attributes.DegreeFields.Count > 0 ? $" in {string.Join(", ", attributes.DegreeFields)}" : "")} required";
 
@@ -184,6 +184,13 @@ internal sealed class RequirementMatcher
         return textual.Status == RequirementStatus.Met
             ? textual
             : textual with { Reason = $"Certification {(names.Count > 0 ? string.Join(", ", names) : "")} not found; " + textual.Reason };
+    }
+
+    // A young model may not know a field's words yet (they weigh 0 below the minimum document frequency): compare words too.
+    private static bool SharesFieldWord(IReadOnlyList<string> wanted, string field)
+    {
+        var have = RequirementQuery.ContentOf(field).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        return wanted.Any(w => RequirementQuery.ContentOf(w).Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(have.Contains));
     }
 
     private static bool IsGenericExperience(string? of)

@@ -160,3 +160,35 @@ public class SoftSkillAndYearsTopicTests
         Assert.Contains("6 years found", match.Reason, StringComparison.Ordinal);
     }
 }
+
+public class ColdModelTests
+{
+    // A model fitted on almost nothing: most words weigh 0, as on a fresh service.
+    private static readonly MatchModel Cold = MatchModel.Fit(["Chef. Menu planning and kitchen management."], null, new MatchModelOptions(), Clock);
+
+    [Fact]
+    public void A_degree_in_the_named_field_fits_even_when_the_model_does_not_know_the_fields_words()
+    {
+        var profile = Analyzer.Analyze("Education\nBachelor of Science : Computer Science 2017\nExperience\nAcme January 2023 to December 2023 Intern");
+        var requirement = Minimum("Bachelor's degree in Computer Science");
+        var role = Cold.Prepare(new RoleInput("Engineer", "Engineer", [requirement]));
+
+        var match = Cold.Score(role, Cold.Prepare(profile)).Requirements[0];
+
+        Assert.Equal(RequirementStatus.Met, match.Status);
+        Assert.DoesNotContain("another field", match.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Profile_parts_stay_within_0_and_1_for_identical_texts()
+    {
+        const string text = "Data Engineer\nBuilt Python and SQL pipelines on Kubernetes for analytics teams.";
+        var role = Model.Prepare(new RoleInput("Data Engineer", text, []));
+        var fit = Model.Score(role, Model.Prepare(Analyzer.Analyze(text))).Profile;
+
+        Assert.InRange(fit.Text, 0, 1);
+        Assert.InRange(fit.Title, 0, 1);
+        Assert.InRange(fit.Occupation, 0, 1);
+        Assert.InRange(fit.Blend, 0, 1);
+    }
+}
