@@ -105,7 +105,14 @@ public sealed class ScoreEndpointsTests
         var applied = weighted.GetProperty("weights");
         Assert.Equal(1.0, applied.GetProperty("minimum").GetDouble());
         Assert.Equal(0.0, applied.GetProperty("profile").GetDouble());
-        Assert.NotEqual((await plain.JsonAsync()).GetProperty("score").GetDouble(), weighted.GetProperty("score").GetDouble());
+        // With all weight on minimums the score is the minimum coverage alone; for a résumé whose parts differ (a nurse
+        // against a data role) the default weights give another score.
+        Assert.Equal(Math.Round(100 * weighted.GetProperty("minimumCoverage").GetDouble(), 4), weighted.GetProperty("score").GetDouble(), 6);
+        var (_, nurseDefault) = await client.PostForJsonAsync($"/roles/{roleId}/score", new { text = ScoringApi.NurseResume });
+        var (_, nurseMinimums) = await client.PostForJsonAsync(
+            $"/roles/{roleId}/score", new { text = ScoringApi.NurseResume, weights = new { minimum = 1.0, preferred = 0.0, profile = 0.0 } });
+        Assert.Equal(Math.Round(100 * nurseMinimums.GetProperty("minimumCoverage").GetDouble(), 4), nurseMinimums.GetProperty("score").GetDouble(), 6);
+        Assert.NotEqual(nurseDefault.GetProperty("score").GetDouble(), nurseMinimums.GetProperty("score").GetDouble());
     }
 
     [Fact]
