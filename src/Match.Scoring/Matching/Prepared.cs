@@ -40,7 +40,7 @@ internal sealed record PreparedPosition(EmploymentPeriod Period, int TextStart, 
 /// <summary>A résumé featurized by one model version: evidence units with an inverted index for fast best-unit search.</summary>
 public sealed class PreparedResume
 {
-    private readonly Dictionary<int, (int Unit, float Weight)[]> _postings;
+    private readonly InvertedIndex _postings;
 
     internal PreparedResume(ResumeProfile profile, IReadOnlyList<EvidenceUnit> units, SparseVector[] unitVectors, SparseVector document, SparseVector positionTitles, SparseVector occupations, IReadOnlyList<PreparedPosition> positions, SparseVector? degreeField, string modelVersion)
     {
@@ -54,18 +54,7 @@ public sealed class PreparedResume
         ModelVersion = modelVersion;
         SkillSet = new HashSet<string>(profile.Skills.Select(s => s.Canonical), StringComparer.OrdinalIgnoreCase);
 
-        var postings = new Dictionary<int, List<(int, float)>>();
-        for (var u = 0; u < unitVectors.Length; u++)
-        {
-            var v = unitVectors[u];
-            for (var k = 0; k < v.Count; k++)
-            {
-                if (!postings.TryGetValue(v.Indices[k], out var list)) postings[v.Indices[k]] = list = [];
-                list.Add((u, v.Values[k]));
-            }
-        }
-
-        _postings = postings.ToDictionary(p => p.Key, p => p.Value.ToArray());
+        _postings = new InvertedIndex(unitVectors);
 
         // Where each known skill is first named, so a skill met through an alias ("k8s") is quoted as evidence.
         var skillUnits = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -135,7 +124,8 @@ public sealed class PreparedResume
         double anywhere = 0;
         for (var k = 0; k < query.Count; k++)
         {
-            if (!_postings.TryGetValue(query.Indices[k], out var list)) continue;
+            var list = _postings[query.Indices[k]];
+            if (list.IsEmpty) continue;
             var share = (double)query.Values[k] * query.Values[k];
             anywhere += share;
             foreach (var (unit, _) in list)

@@ -13,7 +13,7 @@ public sealed record OccupationFit(string Code, string Name, double Similarity);
 public sealed class OccupationIndex
 {
     private readonly IReadOnlyList<Occupation> _occupations;
-    private readonly Dictionary<int, (int Occupation, float Weight)[]> _postings;
+    private readonly InvertedIndex _postings;
 
     public OccupationIndex(IReadOnlyList<Occupation> occupations, TextFeaturizer featurizer, int topK)
     {
@@ -22,18 +22,7 @@ public sealed class OccupationIndex
         ArgumentOutOfRangeException.ThrowIfLessThan(topK, 1);
         _occupations = occupations;
         TopK = topK;
-        var postings = new Dictionary<int, List<(int, float)>>();
-        for (var o = 0; o < occupations.Count; o++)
-        {
-            var vector = featurizer.Featurize(string.Join('\n', occupations[o].Titles));
-            for (var k = 0; k < vector.Count; k++)
-            {
-                if (!postings.TryGetValue(vector.Indices[k], out var list)) postings[vector.Indices[k]] = list = [];
-                list.Add((o, vector.Values[k]));
-            }
-        }
-
-        _postings = postings.ToDictionary(p => p.Key, p => p.Value.ToArray());
+        _postings = new InvertedIndex(occupations.Select(o => featurizer.Featurize(string.Join('\n', o.Titles))));
     }
 
     public int Count => _occupations.Count;
@@ -48,9 +37,8 @@ public sealed class OccupationIndex
         var scores = new double[_occupations.Count];
         for (var k = 0; k < text.Count; k++)
         {
-            if (!_postings.TryGetValue(text.Indices[k], out var list)) continue;
             var w = text.Values[k];
-            foreach (var (occupation, weight) in list) scores[occupation] += w * weight;
+            foreach (var (occupation, weight) in _postings[text.Indices[k]]) scores[occupation] += w * weight;
         }
 
         var top = Enumerable.Range(0, scores.Length)
