@@ -16,4 +16,17 @@ internal static class SharedData
 
         return null;
     }
+
+    /// <summary>The shared folder when it holds <paramref name="needed"/> (a relative path), else null after saying so on stderr.</summary>
+    public static string? Require(string needed = "")
+    {
+        var shared = Find();
+        if (shared is not null && (needed.Length == 0 || Path.Exists(Path.Combine(shared, needed))))
+        {
+            return shared;
+        }
+
+        Console.Error.WriteLine($"shared data not found (expected ../shared/{needed} beside the repository)");
+        return null;
+    }
 }

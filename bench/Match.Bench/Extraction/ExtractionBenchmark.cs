@@ -16,10 +16,8 @@ internal static class ExtractionBenchmark
     public static int Run(string[] args)
     {
         var seconds = args.Length > 0 && double.TryParse(args[0], CultureInfo.InvariantCulture, out var s) ? s : 10;
-        var shared = SharedData.Find();
-        if (shared is null)
+        if (SharedData.Require() is not { } shared)
         {
-            Console.Error.WriteLine("shared data folder not found (expected ../shared beside the repository)");
             return 1;
         }
 

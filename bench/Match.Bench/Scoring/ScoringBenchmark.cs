@@ -23,10 +23,8 @@ internal static class ScoringBenchmark
     public static int Run(string[] args)
     {
         var repetitions = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 20;
-        var shared = SharedData.Find();
-        if (shared is null || !File.Exists(Path.Combine(shared, "eval", "dev", "roles.jsonl")))
+        if (SharedData.Require("eval/dev/roles.jsonl") is not { } shared)
         {
-            Console.Error.WriteLine("shared data folder not found (expected ../shared/eval/dev beside the repository)");
             return 1;
         }
 

@@ -16,10 +16,8 @@ internal static class BatchBenchmark
 
     private static async Task<int> RunAsync(BenchOptions options)
     {
-        var shared = SharedData.Find();
-        if (shared is null)
+        if (SharedData.Require() is not { } shared)
         {
-            Console.Error.WriteLine("shared data folder not found (expected ../shared beside the repository)");
             return 1;
         }
 
